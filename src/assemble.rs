@@ -1,0 +1,640 @@
+//! Assemble: a checked contract + the clause library -> one document of numbered sections
+//! in Markdown, ready to be written out or rendered to PDF.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::catalog::{Catalogs, Country};
+use crate::clauses::{Kind, Library};
+use crate::model::*;
+use crate::{Error, Lang};
+
+/// One numbered clause or annex of the assembled document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Clause id.
+    pub id: String,
+    /// Clause or annex.
+    pub kind: Kind,
+    /// "§ 3", "Clause 3", "Anlage 2", "Annex II".
+    pub number: String,
+    /// Heading text.
+    pub title: String,
+    /// Body in Markdown (values escaped).
+    pub body: String,
+    /// Requirement ids the clause covers.
+    pub covers: Vec<String>,
+}
+
+/// A signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureBlock {
+    /// Name of the PDF signature field, e.g. `sig_controller_1`.
+    pub field: String,
+    /// controller or processor.
+    pub party: String,
+    /// "Auftraggeber" / "Controller".
+    pub party_label: String,
+    /// The party's legal name.
+    pub party_name: String,
+    /// Who signs.
+    pub name: String,
+    /// Their role.
+    pub role: String,
+    /// Place, if known.
+    pub place: String,
+}
+
+/// The assembled contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Output language.
+    pub lang: Lang,
+    /// "Auftragsverarbeitungsvertrag" / "Data Processing Agreement".
+    pub title: String,
+    /// "gemäß Art. 28 DSGVO" / "pursuant to Article 28 GDPR".
+    pub subtitle: String,
+    /// The contract reference.
+    pub id: String,
+    /// Controller's name.
+    pub controller: String,
+    /// Processor's name.
+    pub processor: String,
+    /// Lines of the parties block under the title.
+    pub parties_intro: Vec<String>,
+    /// Clauses then annexes, in order.
+    pub sections: Vec<Section>,
+    /// Heading of the signature section.
+    pub signatures_title: String,
+    /// Sentence above the signature blocks.
+    pub signatures_intro: String,
+    /// One block per signatory.
+    pub signatures: Vec<SignatureBlock>,
+    /// Label words for the template: place/date, signature, name, role, page, of.
+    pub labels: Value,
+}
+
+/// Words that do not come from the clause files.
+pub(crate) struct Words {
+    pub(crate) title: &'static str,
+    pub(crate) subtitle: &'static str,
+    pub(crate) between: &'static str,
+    pub(crate) and: &'static str,
+    pub(crate) controller: &'static str,
+    pub(crate) processor: &'static str,
+    pub(crate) represented_by: &'static str,
+    pub(crate) signatures: &'static str,
+    pub(crate) signatures_intro: &'static str,
+    pub(crate) place_date: &'static str,
+    pub(crate) signature: &'static str,
+    pub(crate) page: &'static str,
+    pub(crate) of: &'static str,
+    pub(crate) contract: &'static str,
+    pub(crate) fingerprint: &'static str,
+}
+
+pub(crate) fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::De => Words {
+            title: "Vertrag über die Auftragsverarbeitung",
+            subtitle: "gemäß Art. 28 Abs. 3 DSGVO",
+            between: "zwischen",
+            and: "und",
+            controller: "Auftraggeber (Verantwortlicher)",
+            processor: "Auftragnehmer (Auftragsverarbeiter)",
+            represented_by: "vertreten durch",
+            signatures: "Unterschriften",
+            signatures_intro: "Die Parteien schließen diesen Vertrag einschließlich seiner Anlagen durch ihre Unterschriften. Eine elektronische Signatur genügt (Art. 28 Abs. 9 DSGVO).",
+            place_date: "Ort, Datum",
+            signature: "Unterschrift",
+            page: "Seite",
+            of: "von",
+            contract: "Vertrag",
+            fingerprint: "Prüfsumme",
+        },
+        Lang::En => Words {
+            title: "Data Processing Agreement",
+            subtitle: "pursuant to Article 28(3) GDPR",
+            between: "between",
+            and: "and",
+            controller: "Controller",
+            processor: "Processor",
+            represented_by: "represented by",
+            signatures: "Signatures",
+            signatures_intro: "The parties conclude this agreement, including its annexes, by signing below. An electronic signature suffices (Article 28(9) GDPR).",
+            place_date: "Place, date",
+            signature: "Signature",
+            page: "Page",
+            of: "of",
+            contract: "Agreement",
+            fingerprint: "Fingerprint",
+        },
+    }
+}
+
+/// Builds the Tera context for a contract (see docs/clause-authoring.md).
+pub fn context(c: &Contract, cats: &Catalogs) -> Value {
+    let lang = c.language;
+    let country = |code: &str| country_json(cats.country(code), code, lang);
+    let party = |p: &Party| {
+        json!({
+            "name": p.name,
+            "street": p.address.street,
+            "postal_code": p.address.postal_code,
+            "city": p.address.city,
+            "country": country(&p.address.country),
+            "register": p.register,
+            "representative": person_json(&p.representative),
+            "contact": p.contact.as_ref().map(person_json),
+            "dpo": p.dpo.as_ref().map(person_json),
+        })
+    };
+    let labelled = |cat: &crate::catalog::Catalog, id: &str| {
+        let e = cat.get(id);
+        json!({
+            "id": id,
+            "label": e.map(|e| e.label(lang).to_string()).unwrap_or_else(|| id.to_string()),
+            "help": e.and_then(|e| e.wording(lang).help.clone()),
+        })
+    };
+    let items = |cat: &crate::catalog::Catalog, list: &[Item]| -> Vec<Value> {
+        list.iter()
+            .map(|it| match it {
+                Item::Id(id) => labelled(cat, id),
+                Item::Text(t) => json!({ "id": null, "label": t }),
+            })
+            .collect()
+    };
+    let transfer = |b: Option<TransferBasis>| {
+        b.map(|b| {
+            let e = cats.transfer_bases.get(b.id());
+            json!({
+                "id": b.id(),
+                "label": e.map(|e| e.label(lang).to_string()).unwrap_or_default(),
+                "article": e.and_then(|e| e.wording(lang).article.clone()),
+            })
+        })
+    };
+    let outside = |codes: &[String]| {
+        codes
+            .iter()
+            .any(|code| cats.country(code).is_none_or(|c| !c.eea))
+    };
+    let processor_third = outside(&c.processing.locations);
+    let sub_third = c.subprocessors.list.iter().any(|s| outside(&s.locations));
+    let p = &c.processing;
+    let (dtype, until, notice) = match &p.duration {
+        Duration::MainAgreement => ("main_agreement", None, None),
+        Duration::Fixed { until } => ("fixed", Some(until.long(lang)), None),
+        Duration::Indefinite { notice } => ("indefinite", None, notice.clone()),
+    };
+    let subprocessors: Vec<Value> = c
+        .subprocessors
+        .list
+        .iter()
+        .map(|s| {
+            let third = outside(&s.locations);
+            json!({
+                "name": s.name,
+                "street": s.address.street,
+                "postal_code": s.address.postal_code,
+                "city": s.address.city,
+                "country": country(&s.address.country),
+                "service": s.service,
+                "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
+                "transfer": transfer(s.transfer),
+                "third_country": third,
+                "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
+            })
+        })
+        .collect();
+    let areas: Vec<Value> = cats
+        .areas
+        .entries
+        .iter()
+        .map(|a| {
+            let join_labels = |cat: &crate::catalog::Catalog, ids: &[String]| {
+                ids.iter().filter_map(|i| cat.get(i)).map(|e| e.label(lang).to_string()).collect::<Vec<_>>().join(", ")
+            };
+            let measures: Vec<Value> = c
+                .security
+                .measures
+                .iter()
+                .filter_map(|id| cats.measures.get(id))
+                .filter(|m| m.area.as_deref() == Some(a.id.as_str()))
+                .map(|m| {
+                    let w = m.wording(lang);
+                    json!({
+                        "id": m.id,
+                        "label": w.label,
+                        "text": w.text.clone().unwrap_or_default(),
+                        "control": m.control.as_deref().and_then(|x| cats.controls.get(x)).map(|e| e.label(lang).to_string()),
+                        "goal": m.goal.as_deref().and_then(|x| cats.goals.get(x)).map(|e| e.label(lang).to_string()),
+                    })
+                })
+                .collect();
+            let custom: Vec<&str> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| m.text.as_str()).collect();
+            json!({
+                "id": a.id,
+                "label": a.label(lang),
+                "article": a.wording(lang).article,
+                "controls": join_labels(&cats.controls, &a.controls),
+                "goals": join_labels(&cats.goals, &a.goals),
+                "measures": measures,
+                "custom": custom,
+            })
+        })
+        .collect();
+    let signatories: Vec<Value> = c
+        .signatories
+        .iter()
+        .map(|s| {
+            let w = words(lang);
+            json!({
+                "party": s.party.id(),
+                "party_label": match s.party { PartyRole::Controller => w.controller, PartyRole::Processor => w.processor },
+                "name": s.name,
+                "role": s.role,
+                "place": s.place,
+            })
+        })
+        .collect();
+    json!({
+        "lang": lang.code(),
+        "contract": {
+            "id": c.display_id(),
+            "effective_date": c.effective_date.map(|d| d.long(lang)),
+            "main_agreement": {
+                "title": c.main_agreement.as_ref().map(|m| m.title.clone()),
+                "date": c.main_agreement.as_ref().and_then(|m| m.date).map(|d| d.long(lang)),
+            },
+        },
+        "controller": party(&c.controller),
+        "processor": party(&c.processor),
+        "processing": {
+            "subject_matter": p.subject_matter,
+            "purpose": p.purpose,
+            "duration": { "type": dtype, "until": until, "notice": notice },
+            "operations": p.operations.iter().map(|o| labelled(&cats.operations, o)).collect::<Vec<_>>(),
+            "data_categories": items(&cats.data_categories, &p.data_categories),
+            "special_categories": p.special_categories.iter().map(|o| labelled(&cats.special_categories, o)).collect::<Vec<_>>(),
+            "criminal_offence_data": p.criminal_offence_data,
+            "data_subjects": items(&cats.data_subjects, &p.data_subjects),
+            "locations": p.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
+            "transfer": transfer(p.transfer),
+        },
+        "instructions": {
+            "form": match c.instructions.form { InstructionForm::Text => "text", InstructionForm::Written => "written" },
+            "controller_persons": c.instructions.controller_persons.iter().map(person_json).collect::<Vec<_>>(),
+            "processor_persons": c.instructions.processor_persons.iter().map(person_json).collect::<Vec<_>>(),
+        },
+        "security": {
+            "areas": areas,
+            "measure_count": c.security.measures.len(),
+            "custom_count": c.security.custom.len(),
+            "certifications": c.security.certifications,
+        },
+        "subprocessors": {
+            "authorisation": match c.subprocessors.authorisation { Authorisation::General => "general", Authorisation::Specific => "specific" },
+            "notice_days": c.subprocessors.notice_days,
+            "list": subprocessors,
+        },
+        "terms": {
+            "breach_notification_hours": c.terms.breach_notification_hours,
+            "audits": { "notice_days": c.terms.audit_notice_days, "on_site": c.terms.audit_on_site },
+            "end_of_processing": {
+                "choice": match c.terms.end_choice { EndChoice::Delete => "delete", EndChoice::Return => "return", EndChoice::ReturnThenDelete => "return_then_delete" },
+                "days": c.terms.end_days,
+            },
+            "liability": match c.terms.liability { Liability::Statutory => "statutory", Liability::Capped => "capped" },
+            "liability_cap": c.terms.liability_cap_eur.map(|v| money(v, lang)),
+            "governing_law": country(&c.terms.governing_law),
+            "jurisdiction": c.terms.jurisdiction,
+        },
+        "options": {
+            "remote_maintenance": c.options.remote_maintenance,
+            "data_carrier_disposal": c.options.data_carrier_disposal,
+            "software_development": c.options.software_development,
+            "data_outsourcing": c.options.data_outsourcing,
+            "seizure_insolvency_notice": c.options.seizure_insolvency_notice,
+            "no_right_of_retention": c.options.no_right_of_retention,
+            "contractual_penalty": c.options.contractual_penalty_eur.map(|v| money(v, lang)),
+        },
+        "flags": {
+            "special_data": !p.special_categories.is_empty() || p.criminal_offence_data,
+            "third_country": processor_third || sub_third,
+            "processor_third_country": processor_third,
+        },
+        "signatories": signatories,
+    })
+}
+
+fn person_json(p: &Person) -> Value {
+    json!({ "name": p.name, "role": p.role, "email": p.email, "phone": p.phone })
+}
+
+fn country_json(c: Option<&Country>, code: &str, lang: Lang) -> Value {
+    match c {
+        Some(c) => {
+            json!({ "code": c.code, "name": c.name(lang), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf })
+        }
+        None => {
+            json!({ "code": code, "name": code, "eea": false, "adequacy": false, "dpf": false })
+        }
+    }
+}
+
+/// An amount in euros: "50.000 EUR" / "EUR 50,000".
+pub fn money(v: u64, lang: Lang) -> String {
+    let digits = v.to_string();
+    let sep = match lang {
+        Lang::De => '.',
+        Lang::En => ',',
+    };
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(ch);
+    }
+    match lang {
+        Lang::De => format!("{grouped} EUR"),
+        Lang::En => format!("EUR {grouped}"),
+    }
+}
+
+fn roman(n: usize) -> String {
+    const R: [(usize, &str); 9] = [
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+        (0, ""),
+        (0, ""),
+        (0, ""),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in R {
+        while v > 0 && n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// The clauses that apply to a contract, in order, with their numbers.
+pub fn applicable<'l>(
+    lib: &'l Library,
+    lang: Lang,
+    ctx: &tera::Context,
+) -> Result<Vec<(&'l crate::clauses::Clause, String)>, Error> {
+    let mut out = Vec::new();
+    let (mut n_clause, mut n_annex) = (0, 0);
+    for clause in lib.clauses(lang) {
+        if !lib.applies(clause, ctx)? {
+            continue;
+        }
+        let number = match (clause.meta.kind, lang) {
+            (Kind::Clause, Lang::De) => {
+                n_clause += 1;
+                format!("§ {n_clause}")
+            }
+            (Kind::Clause, Lang::En) => {
+                n_clause += 1;
+                format!("Clause {n_clause}")
+            }
+            (Kind::Annex, Lang::De) => {
+                n_annex += 1;
+                format!("Anlage {n_annex}")
+            }
+            (Kind::Annex, Lang::En) => {
+                n_annex += 1;
+                format!("Annex {}", roman(n_annex))
+            }
+        };
+        out.push((clause, number));
+    }
+    Ok(out)
+}
+
+/// Assembles the contract document.
+pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
+    let cats = Catalogs::get()?;
+    let lang = c.language;
+    let value = context(c, cats);
+    let mut ctx = tera::Context::from_serialize(&value)
+        .map_err(|e| Error::Internal(format!("context: {e}")))?;
+    let chosen = applicable(lib, lang, &ctx)?;
+    let mut refs = serde_json::Map::new();
+    for clause in lib.clauses(lang) {
+        refs.insert(clause.meta.id.clone(), Value::String(String::new()));
+    }
+    for (clause, number) in &chosen {
+        refs.insert(clause.meta.id.clone(), Value::String(number.clone()));
+    }
+    ctx.insert("refs", &Value::Object(refs));
+    let mut sections = Vec::with_capacity(chosen.len());
+    for (clause, number) in chosen {
+        let body = lib.render(clause, &ctx)?;
+        sections.push(Section {
+            id: clause.meta.id.clone(),
+            kind: clause.meta.kind,
+            number,
+            title: clause.meta.title.clone(),
+            body: tidy(&body),
+            covers: clause.meta.covers.clone(),
+        });
+    }
+    let w = words(lang);
+    let party_line = |p: &Party| {
+        format!(
+            "{}, {}, {} {}, {}",
+            p.name,
+            p.address.street,
+            p.address.postal_code,
+            p.address.city,
+            cats.country(&p.address.country)
+                .map(|x| x.name(lang))
+                .unwrap_or(&p.address.country)
+        )
+    };
+    let mut counters = std::collections::BTreeMap::new();
+    let signatures = c
+        .signatories
+        .iter()
+        .map(|s| {
+            let n = counters.entry(s.party).or_insert(0);
+            *n += 1;
+            SignatureBlock {
+                field: format!("sig_{}_{}", s.party.id(), n),
+                party: s.party.id().to_string(),
+                party_label: match s.party {
+                    PartyRole::Controller => w.controller,
+                    PartyRole::Processor => w.processor,
+                }
+                .to_string(),
+                party_name: c.party(s.party).name.clone(),
+                name: s.name.clone(),
+                role: s.role.clone().unwrap_or_default(),
+                place: s.place.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(Document {
+        lang,
+        title: w.title.to_string(),
+        subtitle: w.subtitle.to_string(),
+        id: c.display_id(),
+        controller: c.controller.name.clone(),
+        processor: c.processor.name.clone(),
+        parties_intro: vec![
+            w.between.to_string(),
+            party_line(&c.controller),
+            format!(
+                "{} {}, {}",
+                w.represented_by, c.controller.representative.name, w.controller
+            ),
+            w.and.to_string(),
+            party_line(&c.processor),
+            format!(
+                "{} {}, {}",
+                w.represented_by, c.processor.representative.name, w.processor
+            ),
+        ],
+        sections,
+        signatures_title: w.signatures.to_string(),
+        signatures_intro: w.signatures_intro.to_string(),
+        signatures,
+        labels: json!({
+            "place_date": w.place_date,
+            "signature": w.signature,
+            "page": w.page,
+            "of": w.of,
+            "contract": w.contract,
+            "fingerprint": w.fingerprint,
+        }),
+    })
+}
+
+/// Trims trailing spaces and collapses runs of blank lines left by template tags.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+impl Document {
+    /// The whole contract as Markdown: title, parties, clauses, signatures, annexes.
+    pub fn to_markdown(&self) -> String {
+        use crate::escape::markdown as esc;
+        let mut md = String::new();
+        md.push_str(&format!(
+            "# {}\n\n{}\n\n",
+            esc(&self.title),
+            esc(&self.subtitle)
+        ));
+        let mut intro = self.parties_intro.iter();
+        for line in intro.by_ref() {
+            md.push_str(&esc(line));
+            md.push_str("\n\n");
+        }
+        let mut signatures_done = false;
+        for s in &self.sections {
+            if s.kind == Kind::Annex && !signatures_done {
+                self.signatures_markdown(&mut md);
+                signatures_done = true;
+            }
+            md.push_str(&format!(
+                "## {} {}\n\n{}\n\n",
+                esc(&s.number),
+                esc(&s.title),
+                s.body
+            ));
+        }
+        if !signatures_done {
+            self.signatures_markdown(&mut md);
+        }
+        md.truncate(md.trim_end().len());
+        md.push('\n');
+        md
+    }
+
+    fn signatures_markdown(&self, md: &mut String) {
+        use crate::escape::markdown as esc;
+        let labels = |k: &str| {
+            self.labels
+                .get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        md.push_str(&format!(
+            "## {}\n\n{}\n\n",
+            esc(&self.signatures_title),
+            esc(&self.signatures_intro)
+        ));
+        for s in &self.signatures {
+            md.push_str(&format!(
+                "**{}:** {}\n\n",
+                esc(&s.party_label),
+                esc(&s.party_name)
+            ));
+            let place = if s.place.is_empty() {
+                String::new()
+            } else {
+                format!("{}, ", esc(&s.place))
+            };
+            md.push_str(&format!(
+                "{}: {place}\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n\n",
+                esc(&labels("place_date"))
+            ));
+            md.push_str(&format!(
+                "{}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n\n",
+                esc(&labels("signature"))
+            ));
+            let role = if s.role.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", esc(&s.role))
+            };
+            md.push_str(&format!("{}{role}\n\n", esc(&s.name)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_roman() {
+        assert_eq!(money(50000, Lang::De), "50.000 EUR");
+        assert_eq!(money(1234567, Lang::En), "EUR 1,234,567");
+        assert_eq!(money(999, Lang::En), "EUR 999");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+    }
+
+    #[test]
+    fn tidy_collapses_blank_lines() {
+        assert_eq!(tidy("a  \n\n\n\nb\nc\n\n"), "a\n\nb\nc");
+    }
+}

@@ -1,0 +1,540 @@
+//! The command line: parse arguments, call the library, print errors for people, and turn
+//! the outcome into an exit code (0 ok, 1 invalid input or failed check, 2 usage error).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalog::Catalogs;
+use crate::check;
+use crate::clauses::{Library, Origin};
+use crate::input::{self, LoadedContract};
+use crate::model::Date;
+use crate::{Error, Lang, assemble, render};
+
+/// dpagen: GDPR data processing agreements (Art. 28) from a contract file.
+#[derive(Debug, Parser)]
+#[command(name = "dpa", version, about, long_about = None, disable_help_subcommand = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render contract files to PDF and/or Markdown.
+    Render(RenderArgs),
+    /// Check contract files: Art. 28 coverage and risks.
+    Check(CheckArgs),
+    /// Show the clause library.
+    Clauses {
+        #[command(subcommand)]
+        action: ClausesAction,
+    },
+    /// List catalog ids (operations, data_categories, measures, countries, ...).
+    Catalog {
+        /// Which catalog; all when omitted.
+        name: Option<String>,
+        /// Language of the labels.
+        #[arg(long, default_value = "en")]
+        lang: LangArg,
+    },
+    /// Write the contract file embedded in a PDF made by dpagen back out.
+    Extract {
+        /// The PDF.
+        pdf: PathBuf,
+        /// Where to write the YAML (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    De,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::De => Lang::De,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutFormat {
+    Pdf,
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// Contract files (YAML, format 1).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long, default_value = ".")]
+    output: PathBuf,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,md")]
+    format: Vec<OutFormat>,
+    /// Folder with clause overrides (de/*.md, en/*.md).
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    force: bool,
+    /// Render even if `dpa check` finds errors (the findings are printed).
+    #[arg(long)]
+    allow_incomplete: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Contract files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "text")]
+    format: ReportFormat,
+    /// Folder with clause overrides.
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+    /// The date to check against (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    today: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ClausesAction {
+    /// List every clause: id, title, condition, covers, languages, origin.
+    List {
+        /// Folder with clause overrides.
+        #[arg(long)]
+        clauses: Option<PathBuf>,
+    },
+    /// Show one clause's front matter and text.
+    Show {
+        /// Clause id.
+        id: String,
+        /// Language.
+        #[arg(long, default_value = "de")]
+        lang: LangArg,
+        /// Folder with clause overrides.
+        #[arg(long)]
+        clauses: Option<PathBuf>,
+    },
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            match e {
+                Error::Internal(_) | Error::Render(_) => 3,
+                _ => 1,
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<i32, Error> {
+    match cli.command {
+        Command::Render(a) => render_cmd(a),
+        Command::Check(a) => check_cmd(a),
+        Command::Clauses { action } => clauses_cmd(action),
+        Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
+        Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
+    }
+}
+
+/// What rendering one contract produces, in memory, before anything is written.
+pub struct Rendered {
+    /// Markdown text, if asked for.
+    pub markdown: Option<String>,
+    /// PDF, if asked for.
+    pub pdf: Option<render::Pdf>,
+    /// The check report.
+    pub report: check::Report,
+}
+
+/// Checks, assembles and renders one loaded contract.
+pub fn render_contract(
+    loaded: &LoadedContract,
+    lib: &Library,
+    want_md: bool,
+    want_pdf: bool,
+    allow_incomplete: bool,
+) -> Result<Rendered, Error> {
+    let report = check::check(loaded, lib, Date::today())?;
+    if report.has_errors() && !allow_incomplete {
+        let text = check::to_text(&report, &loaded.source, loaded.contract.language);
+        return Err(Error::Incomplete(format!(
+            "{text}{}: error: not rendered because the check found errors; fix them, or pass --allow-incomplete to render anyway",
+            loaded.path.display()
+        )));
+    }
+    let doc = assemble::assemble(&loaded.contract, lib)?;
+    let markdown = want_md.then(|| doc.to_markdown());
+    let pdf = if want_pdf {
+        Some(render::pdf(&render::RenderInput {
+            contract: &loaded.contract,
+            document: &doc,
+            source: &loaded.source,
+            library_version: &lib.version,
+        })?)
+    } else {
+        None
+    };
+    Ok(Rendered {
+        markdown,
+        pdf,
+        report,
+    })
+}
+
+fn render_cmd(a: RenderArgs) -> Result<i32, Error> {
+    let lib = Library::load(a.clauses.as_deref())?;
+    let want_pdf = a.format.contains(&OutFormat::Pdf);
+    let want_md = a.format.contains(&OutFormat::Md);
+    let mut failed = 0;
+    for file in &a.files {
+        match render_one(file, &a, &lib, want_md, want_pdf) {
+            Ok(()) => {}
+            Err(e) => {
+                eprintln!("{e}");
+                failed += 1;
+            }
+        }
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn render_one(
+    file: &Path,
+    a: &RenderArgs,
+    lib: &Library,
+    want_md: bool,
+    want_pdf: bool,
+) -> Result<(), Error> {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "contract".into());
+    let mut targets = Vec::new();
+    if want_pdf {
+        targets.push(a.output.join(format!("{stem}.pdf")));
+    }
+    if want_md {
+        targets.push(a.output.join(format!("{stem}.md")));
+    }
+    if !a.force
+        && let Some(t) = targets.iter().find(|t| t.exists())
+    {
+        return Err(Error::Exists(t.clone()));
+    }
+    let loaded = input::load_contract(file)?;
+    let out = render_contract(&loaded, lib, want_md, want_pdf, a.allow_incomplete)?;
+    if out.report.has_errors() {
+        eprint!(
+            "{}",
+            check::to_text(&out.report, &loaded.source, loaded.contract.language)
+        );
+    }
+    std::fs::create_dir_all(&a.output).map_err(|e| Error::Io {
+        path: a.output.clone(),
+        action: "create",
+        source: e,
+    })?;
+    let mut written = Vec::new();
+    if let Some(pdf) = &out.pdf {
+        let p = a.output.join(format!("{stem}.pdf"));
+        write_atomic(&p, &pdf.bytes, a.force)?;
+        written.push(format!(
+            "{} ({} pages, {} signature fields)",
+            p.display(),
+            pdf.pages,
+            pdf.fields.len()
+        ));
+    }
+    if let Some(md) = &out.markdown {
+        let p = a.output.join(format!("{stem}.md"));
+        write_atomic(&p, md.as_bytes(), a.force)?;
+        written.push(p.display().to_string());
+    }
+    eprintln!("{}: wrote {}", file.display(), written.join(", "));
+    Ok(())
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a rename. Without
+/// `force`, an existing file is never replaced.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let io = |e, action| Error::Io {
+        path: path.to_path_buf(),
+        action,
+        source: e,
+    };
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp).map_err(|e| io(e, "write"))?;
+        f.write_all(bytes).map_err(|e| io(e, "write"))?;
+        f.sync_all().map_err(|e| io(e, "write"))?;
+        drop(f);
+        if force {
+            std::fs::rename(&tmp, path).map_err(|e| io(e, "write"))
+        } else {
+            // hard_link fails if the target exists: no race between check and write.
+            std::fs::hard_link(&tmp, path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Error::Exists(path.to_path_buf())
+                } else {
+                    io(e, "write")
+                }
+            })
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+fn check_cmd(a: CheckArgs) -> Result<i32, Error> {
+    let lib = Library::load(a.clauses.as_deref())?;
+    let today = match &a.today {
+        Some(s) => Date::parse_iso(s)
+            .ok_or_else(|| Error::Template(format!("--today `{s}` is not a date (YYYY-MM-DD)")))?,
+        None => Date::today(),
+    };
+    let mut reports = Vec::new();
+    let mut code = 0;
+    for file in &a.files {
+        match input::load_contract(file) {
+            Ok(loaded) => {
+                let r = check::check(&loaded, &lib, today)?;
+                if r.has_errors() {
+                    code = 1;
+                }
+                if a.format == ReportFormat::Text {
+                    print!(
+                        "{}",
+                        check::to_text(&r, &loaded.source, loaded.contract.language)
+                    );
+                }
+                reports.push(serde_json::to_value(&r).map_err(|e| Error::Internal(e.to_string()))?);
+            }
+            Err(e) => {
+                code = 1;
+                if a.format == ReportFormat::Text {
+                    eprintln!("{e}");
+                }
+                reports.push(invalid_report(file, &e));
+            }
+        }
+    }
+    if a.format == ReportFormat::Json {
+        let out = serde_json::json!({ "schema": "dpagen-check/1", "reports": reports });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| Error::Internal(e.to_string()))?
+        );
+    }
+    Ok(code)
+}
+
+/// A JSON report for a file that could not be read as a contract.
+fn invalid_report(file: &Path, e: &Error) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = match e {
+        Error::Input(ie) => ie
+            .problems
+            .iter()
+            .map(|p| serde_json::json!({ "severity": "error", "rule": "invalid_input", "path": p.path, "location": p.location, "message": p.message, "hint": p.hint.clone().unwrap_or_default() }))
+            .collect(),
+        other => vec![serde_json::json!({ "severity": "error", "rule": "invalid_input", "path": "", "location": { "line": 0, "column": 0 }, "message": other.to_string(), "hint": "" })],
+    };
+    serde_json::json!({ "file": file.display().to_string(), "coverage": [], "findings": findings })
+}
+
+fn clauses_cmd(action: ClausesAction) -> Result<i32, Error> {
+    match action {
+        ClausesAction::List { clauses } => {
+            let lib = Library::load(clauses.as_deref())?;
+            let mut rows: Vec<(String, String, String, String, String, String)> = Vec::new();
+            for c in lib.clauses(Lang::De).chain(lib.clauses(Lang::En)) {
+                if let Some(r) = rows.iter_mut().find(|r| r.0 == c.meta.id) {
+                    r.4.push_str(&format!(",{}", c.lang.code()));
+                    if let Origin::Override(p) = &c.origin {
+                        r.5 = format!("override {}", p.display());
+                    }
+                    continue;
+                }
+                let origin = match &c.origin {
+                    Origin::BuiltIn => "built-in".to_string(),
+                    Origin::Override(p) => format!("override {}", p.display()),
+                };
+                rows.push((
+                    c.meta.id.clone(),
+                    c.meta.title.clone(),
+                    c.meta.when.clone(),
+                    c.meta.covers.join(","),
+                    c.lang.code().to_string(),
+                    origin,
+                ));
+            }
+            println!(
+                "{:<26} {:<8} {:<40} {:<44} {:<6} origin / title",
+                "id", "kind", "when", "covers", "langs"
+            );
+            for c in lib.clauses(Lang::De).chain(lib.clauses(Lang::En)) {
+                if let Some(pos) = rows.iter().position(|r| r.0 == c.meta.id) {
+                    let r = rows.remove(pos);
+                    let kind = format!("{:?}", c.meta.kind).to_lowercase();
+                    println!(
+                        "{:<26} {:<8} {:<40} {:<44} {:<6} {} / {}",
+                        r.0,
+                        kind,
+                        r.2,
+                        if r.3.is_empty() { "-".into() } else { r.3 },
+                        r.4,
+                        r.5,
+                        r.1
+                    );
+                }
+            }
+            println!("library version {}", lib.version);
+            Ok(0)
+        }
+        ClausesAction::Show { id, lang, clauses } => {
+            let lib = Library::load(clauses.as_deref())?;
+            let lang: Lang = lang.into();
+            match lib.clauses(lang).find(|c| c.meta.id == id) {
+                Some(c) => {
+                    println!(
+                        "# {} ({})",
+                        c.file,
+                        match &c.origin {
+                            Origin::BuiltIn => "built-in".to_string(),
+                            Origin::Override(p) => format!("override {}", p.display()),
+                        }
+                    );
+                    print!("{}", c.body);
+                    Ok(0)
+                }
+                None => {
+                    let ids: Vec<&str> = lib.clauses(lang).map(|c| c.meta.id.as_str()).collect();
+                    let hint = crate::error::did_you_mean(&id, ids.iter().copied())
+                        .map(|m| format!("did you mean `{m}`?"))
+                        .unwrap_or_else(|| "run `dpa clauses list`".into());
+                    eprintln!("error: no clause `{id}` in {}; {hint}", lang.code());
+                    Ok(1)
+                }
+            }
+        }
+    }
+}
+
+fn catalog_cmd(name: Option<&str>, lang: Lang) -> Result<i32, Error> {
+    let cats = Catalogs::get()?;
+    let list = [
+        ("operations", &cats.operations),
+        ("special_categories", &cats.special_categories),
+        ("data_categories", &cats.data_categories),
+        ("data_subjects", &cats.data_subjects),
+        ("measures", &cats.measures),
+        ("areas", &cats.areas),
+        ("transfer_bases", &cats.transfer_bases),
+        ("requirements", &cats.requirements),
+        ("presets", &cats.presets),
+    ];
+    let mut shown = false;
+    for (n, cat) in list {
+        if name.is_some_and(|x| x != n) {
+            continue;
+        }
+        shown = true;
+        println!("{n}:");
+        for e in &cat.entries {
+            let extra = e
+                .area
+                .as_deref()
+                .map(|a| format!(" [{a}]"))
+                .unwrap_or_default();
+            println!("  {:<28} {}{extra}", e.id, e.label(lang));
+        }
+    }
+    if name.is_none_or(|x| x == "countries") {
+        shown = true;
+        println!("countries (reviewed {}):", cats.countries_reviewed);
+        for c in cats.countries.values() {
+            let status = if c.eea {
+                "EEA"
+            } else if c.adequacy {
+                "adequacy"
+            } else if c.dpf {
+                "DPF/needs basis"
+            } else {
+                "needs basis"
+            };
+            println!("  {}  {:<40} {status}", c.code, c.name(lang));
+        }
+    }
+    if !shown {
+        eprintln!(
+            "error: no catalog `{}`; known: operations, special_categories, data_categories, data_subjects, measures, areas, transfer_bases, requirements, presets, countries",
+            name.unwrap_or_default()
+        );
+        return Ok(2);
+    }
+    Ok(0)
+}
+
+fn extract_cmd(pdf: &Path, output: Option<&Path>, force: bool) -> Result<i32, Error> {
+    let bytes = std::fs::read(pdf).map_err(|e| Error::Io {
+        path: pdf.to_path_buf(),
+        action: "read",
+        source: e,
+    })?;
+    let yaml = render::sigfields::extract_attachment(&bytes, "contract.yaml")
+        .map_err(|m| Error::Template(format!("{}: {m}", pdf.display())))?;
+    match output {
+        Some(p) => write_atomic(p, &yaml, force)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&yaml).map_err(|e| Error::Io {
+                path: "<stdout>".into(),
+                action: "write",
+                source: e,
+            })?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,102 @@
+//! Input: contract files (YAML, format 1) read into raw structures with positions.
+//!
+//! [`load_contract`] is the front door: file -> [`yaml::Node`] tree -> [`raw::RawContract`]
+//! -> [`crate::model::Contract`], with every problem of the file reported at once.
+
+pub mod de;
+pub mod raw;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Catalogs;
+use crate::error::{InputError, Location, Problem};
+use crate::model::{self, Contract};
+
+/// A contract read from a file, with what is needed to point back into the file.
+#[derive(Debug, Clone)]
+pub struct LoadedContract {
+    /// The checked contract.
+    pub contract: Contract,
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The file's text, byte for byte (embedded into the PDF as its source).
+    pub source: String,
+    /// The YAML tree, to locate fields for later findings.
+    pub root: yaml::Node,
+}
+
+/// Reads and validates one contract file.
+pub fn load_contract(path: &Path) -> Result<LoadedContract, crate::Error> {
+    let bytes = std::fs::read(path).map_err(|e| crate::Error::Io {
+        path: path.to_path_buf(),
+        action: "read",
+        source: e,
+    })?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid).into_owned();
+        let line = text.matches('\n').count() + 1;
+        let column = text
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count() + 1)
+            .unwrap_or(1);
+        crate::Error::Input(InputError::single(
+            path,
+            "",
+            Problem::new(
+                Location::new(line as u32, column as u32),
+                "",
+                "the file is not valid UTF-8 text",
+            )
+            .with_hint(
+                "save the file as UTF-8 (most editors offer this under \"Save as\" / encoding)",
+            ),
+        ))
+    })?;
+    parse_contract(path, source)
+}
+
+/// Validates contract text already in memory (`path` is used in messages).
+pub fn parse_contract(path: &Path, source: String) -> Result<LoadedContract, crate::Error> {
+    let cats = Catalogs::get()?;
+    let text = source.strip_prefix('\u{feff}').unwrap_or(&source);
+    let root =
+        yaml::parse(text).map_err(|p| crate::Error::Input(InputError::single(path, &source, p)))?;
+    let contract = contract_from_node(&root, cats)
+        .map_err(|ps| crate::Error::Input(InputError::new(path, &source, ps)))?;
+    Ok(LoadedContract {
+        contract,
+        path: path.to_path_buf(),
+        source,
+        root,
+    })
+}
+
+/// Validates a YAML tree as a contract, reporting every problem.
+pub fn contract_from_node(root: &yaml::Node, cats: &Catalogs) -> Result<Contract, Vec<Problem>> {
+    if !matches!(root.value, yaml::Value::Map(_)) {
+        return Err(vec![
+            Problem::new(
+                root.location,
+                "",
+                format!(
+                    "a contract file must be a map of keys (format, language, ...), found {}",
+                    root.value.kind()
+                ),
+            )
+            .with_hint("start from one of the files in examples/"),
+        ]);
+    }
+    let (raw, mut problems) = de::from_node::<raw::RawContract>(root);
+    let validated = raw.map(|raw| model::validate(&raw, root, cats));
+    match validated {
+        Some(Ok(c)) if problems.is_empty() => Ok(c),
+        Some(Ok(_)) | None => Err(problems),
+        Some(Err(more)) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}

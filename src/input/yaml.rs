@@ -1,0 +1,341 @@
+//! YAML text to a tree of [`Node`]s that remember where they stand in the file.
+//!
+//! Parsing uses serde-saphyr, which rejects duplicate keys and stops alias bombs with a
+//! node budget. Every node keeps its line and column so that later stages can point at the
+//! exact place of a problem.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::error::{Location, Problem};
+
+/// Largest contract file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A YAML value with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where the value starts.
+    pub location: Location,
+}
+
+/// The value of a [`Node`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`, `~` or an empty value.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i128),
+    /// A floating-point number.
+    Float(f64),
+    /// Text.
+    Str(String),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A map, in file order; keys are text.
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// A word for the kind of value, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing (null)",
+            Value::Bool(_) => "true/false",
+            Value::Int(_) => "a number",
+            Value::Float(_) => "a decimal number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a map",
+        }
+    }
+}
+
+impl Node {
+    /// The value under `key` if this node is a map.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The node at a dotted path such as `processing.locations[1]`, or the deepest existing
+    /// node on the way (so that a missing field points at its parent).
+    pub fn locate(&self, path: &str) -> Location {
+        let mut node = self;
+        for part in split_path(path) {
+            let next = match part {
+                PathPart::Key(k) => node.get(k),
+                PathPart::Index(i) => match &node.value {
+                    Value::Seq(items) => items.get(i),
+                    _ => None,
+                },
+            };
+            match next {
+                Some(n) => node = n,
+                None => break,
+            }
+        }
+        node.location
+    }
+
+    /// The location of the key `key` in this map (better than the value's for "unknown key").
+    pub fn key_location(&self, key: &str) -> Option<Location> {
+        match &self.value {
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+                .map(|(k, _)| k.location),
+            _ => None,
+        }
+    }
+}
+
+enum PathPart<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn split_path(path: &str) -> Vec<PathPart<'_>> {
+    let mut parts = Vec::new();
+    for seg in path.split('.').filter(|s| !s.is_empty()) {
+        let mut rest = seg;
+        if let Some(b) = rest.find('[') {
+            if b > 0 {
+                parts.push(PathPart::Key(&rest[..b]));
+            }
+            rest = &rest[b..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let end = stripped.find(']').unwrap_or(stripped.len());
+                if let Ok(i) = stripped[..end].parse() {
+                    parts.push(PathPart::Index(i));
+                }
+                rest = stripped.get(end + 1..).unwrap_or("");
+            }
+        } else {
+            parts.push(PathPart::Key(rest));
+        }
+    }
+    parts
+}
+
+/// Parses YAML text into a [`Node`] tree. An empty document is a problem, not a null.
+pub fn parse(text: &str) -> Result<Node, Problem> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Problem::new(
+            Location::new(1, 1),
+            "",
+            format!(
+                "the file is {} bytes long; a contract file may have at most {} bytes",
+                text.len(),
+                MAX_FILE_BYTES
+            ),
+        )
+        .with_hint("a contract file is a few kilobytes; check that this is the right file"));
+    }
+    if text
+        .trim()
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Problem::new(Location::new(1, 1), "", "the file is empty")
+            .with_hint("start from one of the files in examples/ or run `dpa new`"));
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: 200_000,
+            max_aliases: 1_000,
+            max_depth: 64,
+        },
+    };
+    let raw: RawNode = serde_saphyr::from_str_with_options(text, options).map_err(yaml_problem)?;
+    Ok(raw.into_node())
+}
+
+fn yaml_problem(err: serde_saphyr::Error) -> Problem {
+    let location = err
+        .location()
+        .map(|l| Location::new(to_u32(l.line()), to_u32(l.column())))
+        .unwrap_or(Location::new(1, 1));
+    let message = first_line(&err.to_string());
+    let hint = if message.contains("duplicate") {
+        "each key may appear only once in a map; remove or rename one of them"
+    } else if message.contains("budget") || message.contains("alias") {
+        "the file uses too many YAML aliases or nodes; write the values out instead"
+    } else {
+        "check the YAML syntax here: indentation, colons after keys, quotes around text with : or #"
+    };
+    Problem::new(location, "", format!("invalid YAML: {message}")).with_hint(hint)
+}
+
+fn first_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or(s).trim();
+    // serde-saphyr appends " at line X column Y"; we print the position ourselves.
+    match line.find(" at line ") {
+        Some(i) => line[..i].to_string(),
+        None => line.to_string(),
+    }
+}
+
+fn to_u32(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The tree as deserialized, before conversion to [`Node`].
+struct RawNode(Spanned<RawValue>);
+
+enum RawValue {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<RawNode>),
+    Map(Vec<(RawNode, RawNode)>),
+}
+
+impl RawNode {
+    fn into_node(self) -> Node {
+        let loc = self.0.referenced;
+        let location = Location::new(to_u32(loc.line()), to_u32(loc.column()));
+        let value = match self.0.value {
+            RawValue::Null => Value::Null,
+            RawValue::Bool(b) => Value::Bool(b),
+            RawValue::Int(i) => Value::Int(i),
+            RawValue::Float(x) => Value::Float(x),
+            RawValue::Str(s) => Value::Str(s),
+            RawValue::Seq(items) => Value::Seq(items.into_iter().map(RawNode::into_node).collect()),
+            RawValue::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.into_node(), v.into_node()))
+                    .collect(),
+            ),
+        };
+        Node { value, location }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Spanned::<RawValue>::deserialize(d).map(RawNode)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Int(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(RawValue::Int(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
+        Ok(RawValue::Int(v))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawValue, E> {
+        i128::try_from(v)
+            .map(RawValue::Int)
+            .map_err(|_| E::custom("number too large"))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue::Str(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<RawNode>()? {
+            items.push(item);
+        }
+        Ok(RawValue::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        let mut entries: Vec<(RawNode, RawNode)> = Vec::new();
+        while let Some(key) = map.next_key::<RawNode>()? {
+            let value = map.next_value::<RawNode>()?;
+            if let RawValue::Str(k) = &key.0.value
+                && entries
+                    .iter()
+                    .any(|(e, _)| matches!(&e.0.value, RawValue::Str(s) if s == k))
+            {
+                return Err(de::Error::custom(format!("duplicate key `{k}`")));
+            }
+            entries.push((key, value));
+        }
+        Ok(RawValue::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_positions() {
+        let n = parse("a:\n  b: [1, x]\n  c: \"50667\"\n").expect("parse");
+        assert_eq!(n.locate("a.b[1]"), Location::new(2, 10));
+        assert_eq!(n.locate("a.c"), Location::new(3, 6));
+        assert_eq!(
+            n.get("a").and_then(|a| a.get("c")).map(|c| &c.value),
+            Some(&Value::Str("50667".into()))
+        );
+        // missing field points at the deepest existing parent
+        assert_eq!(n.locate("a.zzz"), n.locate("a"));
+    }
+
+    #[test]
+    fn rejects_duplicate_keys_with_position() {
+        let e = parse("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
+        assert!(e.message.contains("duplicate"), "{e:?}");
+        assert_eq!(e.location.line, 3);
+    }
+
+    #[test]
+    fn rejects_empty() {
+        let e = parse("  \n# only a comment\n").expect_err("empty");
+        assert_eq!(e.message, "the file is empty");
+    }
+
+    #[test]
+    fn scalar_types() {
+        let n = parse("a: 2026-12-01\nb: NO\nc: 01067\nd: ~\ne: yes\n").expect("parse");
+        eprintln!("{n:#?}");
+    }
+}

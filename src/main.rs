@@ -1,0 +1,5 @@
+//! The `dpa` binary: everything lives in the library; this only hands over the exit code.
+
+fn main() {
+    std::process::exit(dpagen::cli::main());
+}

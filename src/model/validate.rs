@@ -1,0 +1,836 @@
+//! Raw input -> checked [`Contract`], with every problem reported at once.
+
+use crate::Lang;
+use crate::catalog::{Catalog, Catalogs};
+use crate::error::{Problem, did_you_mean};
+use crate::input::de::Field;
+use crate::input::raw::*;
+use crate::input::yaml::Node;
+
+use super::*;
+
+/// Longest accepted text in any field, in characters.
+pub const TEXT_LIMIT: usize = 4000;
+
+/// Turns a raw contract into a checked one. `root` is the YAML tree the raw contract was
+/// read from, used to place each problem at its line and column.
+pub fn validate(raw: &RawContract, root: &Node, cats: &Catalogs) -> Result<Contract, Vec<Problem>> {
+    let mut v = Validator {
+        root,
+        cats,
+        problems: Vec::new(),
+    };
+    let contract = v.contract(raw);
+    match contract {
+        Some(c) if v.problems.is_empty() => Ok(c),
+        _ => {
+            if v.problems.is_empty() {
+                v.problems.push(Problem::new(
+                    root.location,
+                    "",
+                    "the contract could not be read",
+                ));
+            }
+            Err(v.problems)
+        }
+    }
+}
+
+struct Validator<'a> {
+    root: &'a Node,
+    cats: &'a Catalogs,
+    problems: Vec<Problem>,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl<'a> Validator<'a> {
+    fn problem(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let loc = self.root.locate(path);
+        self.problems
+            .push(Problem::new(loc, path, message).with_hint(hint));
+    }
+
+    fn missing(&mut self, path: &str) {
+        let (parent, key) = match path.rfind('.') {
+            Some(i) => (&path[..i], &path[i + 1..]),
+            None => ("", path),
+        };
+        let loc = self.root.locate(parent);
+        let where_ = if parent.is_empty() {
+            "at the top level".to_string()
+        } else {
+            format!("under `{parent}`")
+        };
+        self.problems.push(
+            Problem::new(loc, path, format!("required field `{key}` is missing")).with_hint(
+                format!("add `{key}:` {where_}; see docs/contract-format.md"),
+            ),
+        );
+    }
+
+    /// A required sub-map: `None` (and a problem if absent) unless present and well-typed.
+    fn req<'f, T>(&mut self, f: &'f Field<T>, path: &str) -> Option<&'f T> {
+        if f.is_missing() {
+            self.missing(path);
+        }
+        f.ok()
+    }
+
+    fn check_text(&mut self, s: &str, path: &str) -> Option<String> {
+        let t = s.trim();
+        if t.is_empty() {
+            self.problem(
+                path,
+                "the text is empty",
+                "write the value, or remove the key if it is optional",
+            );
+            return None;
+        }
+        let n = t.chars().count();
+        if n > TEXT_LIMIT {
+            self.problem(
+                path,
+                format!("the text is {n} characters long; at most {TEXT_LIMIT} are allowed"),
+                "shorten it; long descriptions belong in the main agreement",
+            );
+            return None;
+        }
+        if let Some(c) = t
+            .chars()
+            .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+        {
+            self.problem(
+                path,
+                format!("the text contains the control character U+{:04X}", c as u32),
+                "remove it; copy-pasted text sometimes carries invisible characters",
+            );
+            return None;
+        }
+        Some(t.to_string())
+    }
+
+    fn req_text(&mut self, f: &Field<String>, path: &str) -> Option<String> {
+        let s = self.req(f, path)?;
+        self.check_text(s, path)
+    }
+
+    fn opt_text(&mut self, f: &Field<String>, path: &str) -> Option<String> {
+        f.ok().and_then(|s| self.check_text(s, path))
+    }
+
+    fn email(&mut self, f: &Field<String>, path: &str) -> Option<String> {
+        let s = self.opt_text(f, path)?;
+        if is_email(&s) {
+            Some(s)
+        } else {
+            self.problem(
+                path,
+                format!("`{s}` is not an e-mail address"),
+                "write it as name@example.com",
+            );
+            None
+        }
+    }
+
+    fn date(&mut self, f: &Field<String>, path: &str) -> Option<Date> {
+        let s = f.ok()?;
+        match Date::parse_iso(s.trim()) {
+            Some(d) => Some(d),
+            None => {
+                self.problem(
+                    path,
+                    format!("`{s}` is not a valid date"),
+                    "write an ISO date, YYYY-MM-DD, e.g. 2026-12-01",
+                );
+                None
+            }
+        }
+    }
+
+    fn country_code(&mut self, s: &str, path: &str) -> Option<String> {
+        let code = s.trim().to_uppercase();
+        if self.cats.country(&code).is_some() && s.trim().len() == 2 {
+            return Some(code);
+        }
+        let by_name =
+            self.cats.countries.values().find(|c| {
+                c.de.eq_ignore_ascii_case(s.trim()) || c.en.eq_ignore_ascii_case(s.trim())
+            });
+        let hint = match by_name {
+            Some(c) => format!("use the ISO 3166-1 alpha-2 code: `{}`", c.code),
+            None => "use an ISO 3166-1 alpha-2 code such as DE, AT, FR, US".to_string(),
+        };
+        self.problem(path, format!("`{s}` is not a country code"), hint);
+        None
+    }
+
+    fn country(&mut self, f: &Field<String>, path: &str) -> Option<String> {
+        let s = self.req(f, path)?;
+        self.country_code(&s.clone(), path)
+    }
+
+    fn catalog_id(&mut self, catalog: &Catalog, what: &str, s: &str, path: &str) -> Option<String> {
+        if catalog.get(s).is_some() {
+            return Some(s.to_string());
+        }
+        let hint = match did_you_mean(s, catalog.ids()) {
+            Some(m) => format!("did you mean `{m}`? (run `dpa catalog` for the list)"),
+            None => format!(
+                "known {what}: {}",
+                catalog.ids().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        self.problem(path, format!("unknown {what} `{s}`"), hint);
+        None
+    }
+
+    fn choice<T: Copy>(
+        &mut self,
+        f: &Field<String>,
+        path: &str,
+        options: &[(&str, T)],
+        default: Option<T>,
+    ) -> Option<T> {
+        let s = match f {
+            Field::Missing => {
+                if default.is_none() {
+                    self.missing(path);
+                }
+                return default;
+            }
+            Field::Bad => return None,
+            Field::Ok(s) => s,
+        };
+        if let Some((_, v)) = options.iter().find(|(k, _)| k == s) {
+            return Some(*v);
+        }
+        let ids = options.iter().map(|(k, _)| *k);
+        let hint = match did_you_mean(s, ids.clone()) {
+            Some(m) => format!("did you mean `{m}`?"),
+            None => format!("choose one of: {}", ids.collect::<Vec<_>>().join(", ")),
+        };
+        self.problem(path, format!("unknown value `{s}`"), hint);
+        None
+    }
+
+    fn list<'f, T>(
+        &mut self,
+        f: &'f Field<Vec<Field<T>>>,
+        path: &str,
+        required: bool,
+    ) -> Vec<(String, &'f T)> {
+        match f {
+            Field::Missing => {
+                if required {
+                    self.missing(path);
+                }
+                Vec::new()
+            }
+            Field::Bad => Vec::new(),
+            Field::Ok(items) => {
+                if required && items.is_empty() {
+                    self.problem(path, "the list is empty", "name at least one entry");
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, it)| {
+                        let p = format!("{path}[{i}]");
+                        match it {
+                            Field::Ok(v) => Some((p, v)),
+                            Field::Missing => {
+                                self.problem(
+                                    &p,
+                                    "the list entry is empty",
+                                    "remove the empty `-` line or fill it in",
+                                );
+                                None
+                            }
+                            Field::Bad => None,
+                        }
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn contract(&mut self, raw: &RawContract) -> Option<Contract> {
+        let format = match raw.format {
+            Field::Ok(1) => Some(1),
+            Field::Ok(n) => {
+                self.problem(
+                    "format",
+                    format!("contract format {n} is not known to this version of dpagen"),
+                    "this version reads format 1; write `format: 1`",
+                );
+                None
+            }
+            Field::Missing => {
+                self.missing("format");
+                None
+            }
+            Field::Bad => None,
+        };
+        let language = self.choice(
+            &raw.language,
+            "language",
+            &[("de", Lang::De), ("en", Lang::En)],
+            None,
+        );
+        let id = self.opt_text(&raw.id, "id");
+        if let Some(id) = &id
+            && id.chars().count() > 100
+        {
+            self.problem(
+                "id",
+                "the id is longer than 100 characters",
+                "use a short reference such as ACME-2026-001",
+            );
+        }
+        let effective_date = self.date(&raw.effective_date, "effective_date");
+        let main_agreement = raw.main_agreement.ok().and_then(|m| {
+            let title = self.req_text(&m.title, "main_agreement.title");
+            let date = self.date(&m.date, "main_agreement.date");
+            title.map(|title| MainAgreement { title, date })
+        });
+        let controller = self
+            .req(&raw.controller, "controller")
+            .and_then(|p| self.party(p, "controller"));
+        let processor = self
+            .req(&raw.processor, "processor")
+            .and_then(|p| self.party(p, "processor"));
+        let processing = self
+            .req(&raw.processing, "processing")
+            .and_then(|p| self.processing(p));
+        let instructions = self.instructions(
+            raw.instructions.ok(),
+            controller.as_ref(),
+            processor.as_ref(),
+        );
+        let security = self
+            .req(&raw.security, "security")
+            .and_then(|s| self.security(s));
+        let subprocessors = self
+            .req(&raw.subprocessors, "subprocessors")
+            .and_then(|s| self.subprocessors(s));
+        let terms = self.terms(raw.terms.ok(), controller.as_ref());
+        let options = self.options(raw.options.ok());
+        let signatories = self.signatories(&raw.signatories);
+        Some(Contract {
+            format: format?,
+            language: language?,
+            id,
+            effective_date,
+            main_agreement,
+            controller: controller?,
+            processor: processor?,
+            processing: processing?,
+            instructions: instructions?,
+            security: security?,
+            subprocessors: subprocessors?,
+            terms: terms?,
+            options: options?,
+            signatories: signatories?,
+        })
+    }
+
+    fn address(&mut self, a: &RawAddress, path: &str) -> Option<Address> {
+        let street = self.req_text(&a.street, &join(path, "street"));
+        let postal_code = self.req_text(&a.postal_code, &join(path, "postal_code"));
+        let city = self.req_text(&a.city, &join(path, "city"));
+        let country = self.country(&a.country, &join(path, "country"));
+        Some(Address {
+            street: street?,
+            postal_code: postal_code?,
+            city: city?,
+            country: country?,
+        })
+    }
+
+    fn person(&mut self, p: &RawPerson, path: &str) -> Option<Person> {
+        let name = self.req_text(&p.name, &join(path, "name"));
+        let role = self.opt_text(&p.role, &join(path, "role"));
+        let email = self.email(&p.email, &join(path, "email"));
+        let phone = self.opt_text(&p.phone, &join(path, "phone"));
+        if let Some(ph) = &phone
+            && !ph
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-/()".contains(c))
+        {
+            self.problem(
+                &join(path, "phone"),
+                format!("`{ph}` is not a phone number"),
+                "use digits, spaces, + - / ( ) only, e.g. +49 221 000000",
+            );
+        }
+        Some(Person {
+            name: name?,
+            role,
+            email,
+            phone,
+        })
+    }
+
+    fn party(&mut self, p: &RawParty, path: &str) -> Option<Party> {
+        let name = self.req_text(&p.name, &join(path, "name"));
+        let address = self
+            .req(&p.address, &join(path, "address"))
+            .and_then(|a| self.address(a, &join(path, "address")));
+        let register = self.opt_text(&p.register, &join(path, "register"));
+        let representative = self
+            .req(&p.representative, &join(path, "representative"))
+            .and_then(|r| self.person(r, &join(path, "representative")));
+        let contact = p
+            .contact
+            .ok()
+            .and_then(|c| self.person(c, &join(path, "contact")));
+        let dpo = p.dpo.ok().and_then(|c| self.person(c, &join(path, "dpo")));
+        Some(Party {
+            name: name?,
+            address: address?,
+            register,
+            representative: representative?,
+            contact,
+            dpo,
+        })
+    }
+
+    fn items(
+        &mut self,
+        f: &Field<Vec<Field<RawItemField>>>,
+        path: &str,
+        catalog: &'a Catalog,
+        what: &str,
+    ) -> Vec<Item> {
+        let entries = self.list(f, path, true);
+        let mut out = Vec::new();
+        for (p, it) in entries {
+            match it {
+                RawItemField::Id(s) => {
+                    if let Some(id) = self.catalog_id(catalog, what, s, &p) {
+                        out.push(Item::Id(id));
+                    }
+                }
+                RawItemField::Text(t) => {
+                    if let Some(t) = self.check_text(t, &join(&p, "text")) {
+                        out.push(Item::Text(t));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn ids(
+        &mut self,
+        f: &Field<Vec<Field<String>>>,
+        path: &str,
+        catalog: &'a Catalog,
+        what: &str,
+        required: bool,
+    ) -> Vec<String> {
+        let entries = self.list(f, path, required);
+        let mut out: Vec<String> = Vec::new();
+        for (p, s) in entries {
+            if let Some(id) = self.catalog_id(catalog, what, s, &p) {
+                if out.contains(&id) {
+                    self.problem(
+                        &p,
+                        format!("`{id}` is listed twice"),
+                        "remove the second entry",
+                    );
+                } else {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    fn countries(&mut self, f: &Field<Vec<Field<String>>>, path: &str) -> Vec<String> {
+        let entries = self.list(f, path, true);
+        let mut out: Vec<String> = Vec::new();
+        for (p, s) in entries {
+            if let Some(c) = self.country_code(s, &p)
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn transfer(&mut self, f: &Field<String>, path: &str) -> Option<TransferBasis> {
+        let opts: Vec<(&str, TransferBasis)> =
+            TransferBasis::ALL.iter().map(|b| (b.id(), *b)).collect();
+        match f {
+            Field::Missing => None,
+            _ => self.choice(f, path, &opts, None),
+        }
+    }
+
+    fn processing(&mut self, p: &RawProcessing) -> Option<Processing> {
+        let cats = self.cats;
+        let subject_matter = self.req_text(&p.subject_matter, "processing.subject_matter");
+        let purpose = self.req_text(&p.purpose, "processing.purpose");
+        let duration = self
+            .req(&p.duration, "processing.duration")
+            .and_then(|d| self.duration(d));
+        let operations = self.ids(
+            &p.operations,
+            "processing.operations",
+            &cats.operations,
+            "operation",
+            true,
+        );
+        let data_categories = self.items(
+            &p.data_categories,
+            "processing.data_categories",
+            &cats.data_categories,
+            "data category",
+        );
+        let special_categories = self.ids(
+            &p.special_categories,
+            "processing.special_categories",
+            &cats.special_categories,
+            "special category",
+            false,
+        );
+        let criminal_offence_data = p.criminal_offence_data.ok().copied().unwrap_or(false);
+        let data_subjects = self.items(
+            &p.data_subjects,
+            "processing.data_subjects",
+            &cats.data_subjects,
+            "category of data subjects",
+        );
+        let locations = self.countries(&p.locations, "processing.locations");
+        let transfer = self.transfer(&p.transfer, "processing.transfer");
+        Some(Processing {
+            subject_matter: subject_matter?,
+            purpose: purpose?,
+            duration: duration?,
+            operations,
+            data_categories,
+            special_categories,
+            criminal_offence_data,
+            data_subjects,
+            locations,
+            transfer,
+        })
+    }
+
+    fn duration(&mut self, d: &RawDuration) -> Option<Duration> {
+        #[derive(Clone, Copy)]
+        enum K {
+            Main,
+            Fixed,
+            Indefinite,
+        }
+        let kind = self.choice(
+            &d.kind,
+            "processing.duration.type",
+            &[
+                ("main_agreement", K::Main),
+                ("fixed", K::Fixed),
+                ("indefinite", K::Indefinite),
+            ],
+            None,
+        )?;
+        match kind {
+            K::Main => Some(Duration::MainAgreement),
+            K::Fixed => {
+                if d.until.is_missing() {
+                    self.missing("processing.duration.until");
+                }
+                self.date(&d.until, "processing.duration.until")
+                    .map(|until| Duration::Fixed { until })
+            }
+            K::Indefinite => Some(Duration::Indefinite {
+                notice: self.opt_text(&d.notice, "processing.duration.notice"),
+            }),
+        }
+    }
+
+    fn persons(&mut self, f: &Field<Vec<Field<RawPerson>>>, path: &str) -> Option<Vec<Person>> {
+        let entries = self.list(f, path, false);
+        let mut out = Vec::new();
+        for (p, raw) in entries {
+            out.push(self.person(raw, &p));
+        }
+        out.into_iter().collect()
+    }
+
+    fn instructions(
+        &mut self,
+        raw: Option<&RawInstructions>,
+        controller: Option<&Party>,
+        processor: Option<&Party>,
+    ) -> Option<Instructions> {
+        let default_person = |p: Option<&Party>| -> Vec<Person> {
+            p.map(|p| {
+                let mut r = p.representative.clone();
+                if r.email.is_none() {
+                    r.email = p.contact.as_ref().and_then(|c| c.email.clone());
+                }
+                vec![r]
+            })
+            .unwrap_or_default()
+        };
+        let Some(raw) = raw else {
+            return Some(Instructions {
+                form: InstructionForm::Text,
+                controller_persons: default_person(controller),
+                processor_persons: default_person(processor),
+            });
+        };
+        let form = self.choice(
+            &raw.form,
+            "instructions.form",
+            &[
+                ("text", InstructionForm::Text),
+                ("written", InstructionForm::Written),
+            ],
+            Some(InstructionForm::Text),
+        );
+        let mut cp = self.persons(&raw.controller_persons, "instructions.controller_persons");
+        let mut pp = self.persons(&raw.processor_persons, "instructions.processor_persons");
+        if let Some(v) = &mut cp
+            && v.is_empty()
+        {
+            *v = default_person(controller);
+        }
+        if let Some(v) = &mut pp
+            && v.is_empty()
+        {
+            *v = default_person(processor);
+        }
+        Some(Instructions {
+            form: form?,
+            controller_persons: cp?,
+            processor_persons: pp?,
+        })
+    }
+
+    fn security(&mut self, s: &RawSecurity) -> Option<Security> {
+        let cats = self.cats;
+        let measures = self.ids(
+            &s.measures,
+            "security.measures",
+            &cats.measures,
+            "security measure",
+            true,
+        );
+        let mut custom = Vec::new();
+        for (p, c) in self.list(&s.custom, "security.custom", false) {
+            let area = self.req(&c.area, &join(&p, "area")).cloned().and_then(|a| {
+                self.catalog_id(&cats.areas, "Art. 32(1) area", &a, &join(&p, "area"))
+            });
+            let text = self.req_text(&c.text, &join(&p, "text"));
+            if let (Some(area), Some(text)) = (area, text) {
+                custom.push(CustomMeasure { area, text });
+            }
+        }
+        let mut certifications = Vec::new();
+        for (p, c) in self.list(&s.certifications, "security.certifications", false) {
+            if let Some(t) = self.check_text(c, &p) {
+                certifications.push(t);
+            }
+        }
+        Some(Security {
+            measures,
+            custom,
+            certifications,
+        })
+    }
+
+    fn subprocessors(&mut self, s: &RawSubprocessors) -> Option<Subprocessors> {
+        let authorisation = self.choice(
+            &s.authorisation,
+            "subprocessors.authorisation",
+            &[
+                ("general", Authorisation::General),
+                ("specific", Authorisation::Specific),
+            ],
+            None,
+        );
+        let notice_days = s.notice_days.ok().copied().unwrap_or(30);
+        let mut list = Vec::new();
+        let mut ok = true;
+        for (p, sp) in self.list(&s.list, "subprocessors.list", false) {
+            let name = self.req_text(&sp.name, &join(&p, "name"));
+            let address = self
+                .req(&sp.address, &join(&p, "address"))
+                .and_then(|a| self.address(a, &join(&p, "address")));
+            let service = self.req_text(&sp.service, &join(&p, "service"));
+            let locations = self.countries(&sp.locations, &join(&p, "locations"));
+            let transfer = self.transfer(&sp.transfer, &join(&p, "transfer"));
+            match (name, address, service) {
+                (Some(name), Some(address), Some(service)) => list.push(Subprocessor {
+                    name,
+                    address,
+                    service,
+                    locations,
+                    transfer,
+                }),
+                _ => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        Some(Subprocessors {
+            authorisation: authorisation?,
+            notice_days,
+            list,
+        })
+    }
+
+    fn terms(&mut self, raw: Option<&RawTerms>, controller: Option<&Party>) -> Option<Terms> {
+        let default_law = controller
+            .map(|c| c.address.country.clone())
+            .unwrap_or_else(|| "DE".to_string());
+        let default = RawTerms::default();
+        let t = raw.unwrap_or(&default);
+        let audits = t.audits.ok();
+        let end = t.end_of_processing.ok();
+        let end_choice = match end {
+            Some(e) => self.choice(
+                &e.choice,
+                "terms.end_of_processing.choice",
+                &[
+                    ("delete", EndChoice::Delete),
+                    ("return", EndChoice::Return),
+                    ("return_then_delete", EndChoice::ReturnThenDelete),
+                ],
+                Some(EndChoice::ReturnThenDelete),
+            ),
+            None => Some(EndChoice::ReturnThenDelete),
+        };
+        let liability = self.choice(
+            &t.liability,
+            "terms.liability",
+            &[
+                ("statutory", Liability::Statutory),
+                ("capped", Liability::Capped),
+            ],
+            Some(Liability::Statutory),
+        );
+        let governing_law = match &t.governing_law {
+            Field::Ok(s) => self.country_code(s, "terms.governing_law"),
+            Field::Missing => Some(default_law),
+            Field::Bad => None,
+        };
+        let jurisdiction = self.opt_text(&t.jurisdiction, "terms.jurisdiction");
+        Some(Terms {
+            breach_notification_hours: t.breach_notification_hours.ok().copied().unwrap_or(24),
+            audit_notice_days: audits
+                .and_then(|a| a.notice_days.ok().copied())
+                .unwrap_or(14),
+            audit_on_site: audits.and_then(|a| a.on_site.ok().copied()).unwrap_or(true),
+            end_choice: end_choice?,
+            end_days: end.and_then(|e| e.days.ok().copied()).unwrap_or(30),
+            liability: liability?,
+            liability_cap_eur: t.liability_cap_eur.ok().copied(),
+            governing_law: governing_law?,
+            jurisdiction,
+        })
+    }
+
+    fn options(&mut self, raw: Option<&RawOptions>) -> Option<Options> {
+        let Some(o) = raw else {
+            return Some(Options::default());
+        };
+        let b = |f: &Field<bool>| f.ok().copied().unwrap_or(false);
+        Some(Options {
+            remote_maintenance: b(&o.remote_maintenance),
+            data_carrier_disposal: b(&o.data_carrier_disposal),
+            software_development: b(&o.software_development),
+            data_outsourcing: b(&o.data_outsourcing),
+            seizure_insolvency_notice: b(&o.seizure_insolvency_notice),
+            no_right_of_retention: b(&o.no_right_of_retention),
+            contractual_penalty_eur: o.contractual_penalty_eur.ok().copied(),
+        })
+    }
+
+    fn signatories(&mut self, f: &Field<Vec<Field<RawSignatory>>>) -> Option<Vec<Signatory>> {
+        let entries = self.list(f, "signatories", true);
+        let mut out = Vec::new();
+        let mut ok = true;
+        for (p, s) in entries {
+            let party = self.choice(
+                &s.party,
+                &join(&p, "party"),
+                &[
+                    ("controller", PartyRole::Controller),
+                    ("processor", PartyRole::Processor),
+                ],
+                None,
+            );
+            let name = self.req_text(&s.name, &join(&p, "name"));
+            let role = self.opt_text(&s.role, &join(&p, "role"));
+            let place = self.opt_text(&s.place, &join(&p, "place"));
+            match (party, name) {
+                (Some(party), Some(name)) => out.push(Signatory {
+                    party,
+                    name,
+                    role,
+                    place,
+                }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+}
+
+/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
+pub(crate) fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let ok_chars = |t: &str| {
+        !t.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"@\\".contains(c))
+    };
+    s.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && ok_chars(local)
+        && ok_chars(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .split('.')
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        for good in [
+            "a@b.de",
+            "jonas.klein+dpa@example.co.uk",
+            "dsb@sub.example.de",
+        ] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "a@b", "@b.de", "a b@c.de", "a@@b.de", "a@.de", "a@b..de", "a@b.de.", "a@-b.de",
+            "<a@b.de>",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+}

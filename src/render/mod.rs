@@ -1,0 +1,225 @@
+//! Render: the assembled document -> Typst -> PDF, in-process, with one empty signature
+//! field per signatory, the contract source attached, and a fingerprint on every page.
+
+mod markup;
+pub mod sigfields;
+mod world;
+
+use serde_json::json;
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::Source;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+pub use markup::to_typst;
+
+use crate::assemble::Document;
+use crate::clauses::Kind;
+use crate::model::{Contract, Date};
+use crate::{Error, Lang};
+
+/// dpagen's version, part of every fingerprint.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What both parties can compare to see they sign the same text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Full SHA-256, hex.
+    pub full: String,
+    /// First 12 hex digits, for footers.
+    pub short: String,
+}
+
+impl Fingerprint {
+    /// SHA-256 of the canonical contract data, the dpagen version and the clause library
+    /// version.
+    pub fn of(contract: &Contract, library_version: &str) -> Fingerprint {
+        let input = format!(
+            "dpagen {VERSION}\nclauses {library_version}\n{}",
+            contract.canonical_json()
+        );
+        let full = crate::hex_sha256(input.as_bytes());
+        Fingerprint {
+            short: full[..12].to_string(),
+            full,
+        }
+    }
+}
+
+/// A rendered PDF and what was put into it.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Names of the signature fields, in order.
+    pub fields: Vec<String>,
+    /// Number of pages.
+    pub pages: usize,
+}
+
+/// Everything about a contract the PDF needs besides the assembled text.
+pub struct RenderInput<'a> {
+    /// The checked contract.
+    pub contract: &'a Contract,
+    /// The assembled document.
+    pub document: &'a Document,
+    /// The contract file's text, attached to the PDF.
+    pub source: &'a str,
+    /// The clause library version.
+    pub library_version: &'a str,
+}
+
+/// The typst source of the clause and annex parts of a document.
+pub fn typst_parts(doc: &Document) -> (String, String) {
+    let mut clauses = String::new();
+    let mut annexes = String::new();
+    for s in &doc.sections {
+        let heading = format!(
+            "#heading(level: 2)[{} #h(0.4em) {}]\n\n",
+            crate::escape::typst_markup(&s.number),
+            crate::escape::typst_markup(&s.title)
+        );
+        let body = to_typst(&s.body);
+        match s.kind {
+            Kind::Clause => {
+                clauses.push_str(&heading);
+                clauses.push_str(&body);
+            }
+            Kind::Annex => {
+                annexes.push_str("#pagebreak(weak: true)\n");
+                annexes.push_str(&heading);
+                annexes.push_str(&body);
+            }
+        }
+    }
+    (clauses, annexes)
+}
+
+/// Renders a PDF.
+pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
+    let engine = world::ENGINE
+        .as_ref()
+        .map_err(|e| Error::Internal(format!("typst engine: {e}")))?;
+    let doc = input.document;
+    let c = input.contract;
+    let fp = Fingerprint::of(c, input.library_version);
+    let (clauses, annexes) = typst_parts(doc);
+    let (note, attachment) = match c.language {
+        Lang::De => (
+            format!(
+                "Prüfsumme (SHA-256) der Vertragsdaten, erzeugt mit dpagen {VERSION}, Klauselbibliothek {}. Beide Parteien können sie vergleichen, um sicherzugehen, dass sie denselben Text unterzeichnen:",
+                input.library_version
+            ),
+            "Vertragsdaten (dpagen-Vertragsdatei, Format 1)",
+        ),
+        Lang::En => (
+            format!(
+                "Fingerprint (SHA-256) of the contract data, made with dpagen {VERSION}, clause library {}. Both parties can compare it to make sure they sign the same text:",
+                input.library_version
+            ),
+            "Contract data (dpagen contract file, format 1)",
+        ),
+    };
+    let keywords: Vec<&str> = match c.language {
+        Lang::De => vec!["Auftragsverarbeitung", "Art. 28 DSGVO", "AVV"],
+        Lang::En => vec!["data processing agreement", "Article 28 GDPR", "DPA"],
+    };
+    let data = json!({
+        "lang": c.language.code(),
+        "title": doc.title,
+        "subtitle": doc.subtitle,
+        "id": doc.id,
+        "processor": doc.processor,
+        "subject": format!("{} – {} / {}", doc.subtitle, doc.controller, doc.processor),
+        "keywords": keywords,
+        "parties_intro": doc.parties_intro,
+        "signatures_title": doc.signatures_title,
+        "signatures_intro": doc.signatures_intro,
+        "signatures": doc.signatures,
+        "labels": doc.labels,
+        "fingerprint": fp.full,
+        "fingerprint_short": fp.short,
+        "fingerprint_note": note,
+        "attachment_description": attachment,
+    });
+    let date = pdf_date(c);
+    let today = Datetime::from_ymd(date.year, date.month, date.day)
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    let world = world::DocWorld {
+        engine,
+        clauses: Source::new(world::IDS.clauses, clauses),
+        annexes: Source::new(world::IDS.annexes, annexes),
+        data: Bytes::new(serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?),
+        contract: Bytes::new(input.source.as_bytes().to_vec()),
+        today,
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned
+        .output
+        .map_err(|diags| Error::Render(diagnostics(&world, &diags)))?;
+    let fields = sigfields::locate(&document);
+    if fields.len() != doc.signatures.len() {
+        return Err(Error::Internal(format!(
+            "{} signature boxes laid out for {} signatories",
+            fields.len(),
+            doc.signatures.len()
+        )));
+    }
+    let stamp = Datetime::from_ymd_hms(date.year, date.month, date.day, 12, 0, 0)
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    let standards =
+        PdfStandards::new(&[PdfStandard::A_3b]).map_err(|e| Error::Internal(format!("{e:?}")))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("dpagen-{}", fp.full)),
+        timestamp: Some(Timestamp::new_utc(stamp)),
+        standards,
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options)
+        .map_err(|diags| Error::Render(diagnostics(&world, &diags)))?;
+    let pages = document.pages().len();
+    let bytes = sigfields::add(&bytes, &fields)?;
+    Ok(Pdf {
+        bytes,
+        fields: fields.into_iter().map(|f| f.name).collect(),
+        pages,
+    })
+}
+
+/// The date written into the PDF: the effective date, else the main agreement's date, else
+/// 1 January 2000. Never the clock, so the same input always gives the same bytes.
+fn pdf_date(c: &Contract) -> Date {
+    c.effective_date
+        .or(c.main_agreement.as_ref().and_then(|m| m.date))
+        .unwrap_or(Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        })
+}
+
+fn diagnostics(world: &world::DocWorld<'_>, diags: &[typst::diag::SourceDiagnostic]) -> String {
+    use typst::World as _;
+    use typst::WorldExt as _;
+    let mut out = Vec::new();
+    for d in diags {
+        let mut line = String::new();
+        if let Some(id) = d.span.id()
+            && let Ok(src) = world.source(id)
+            && let Some(range) = world.range(d.span)
+        {
+            let l = src
+                .lines()
+                .byte_to_line(range.start)
+                .map(|l| l + 1)
+                .unwrap_or(0);
+            line = format!("{:?}:{l}: ", id.vpath());
+        }
+        let mut msg = format!("{line}{}", d.message);
+        for h in &d.hints {
+            msg.push_str(&format!(" (hint: {})", h.v));
+        }
+        out.push(msg);
+    }
+    out.join("; ")
+}
