@@ -9,10 +9,37 @@
 use std::io::Write;
 
 /// Escapes text for CommonMark (used as Tera's escape function).
+///
+/// Characters with inline meaning are always escaped; characters that only mean something
+/// at the start of a line (`-`, `+`, `=`, `1.`, `1)`) are escaped when the value starts with
+/// them, since a value may be placed at a line start. Everything else stays readable.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    let mut at_start = true;
+    let mut leading_digits = false;
     for c in text.chars() {
-        push_escaped(&mut out, c);
+        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+        if c.is_control() {
+            continue;
+        }
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '!' | '~' | '{' | '}' | '#' | '$' | '^' => true,
+            '-' | '+' | '=' => at_start,
+            '.' | ')' => leading_digits,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+        if c.is_ascii_digit() && (at_start || leading_digits) {
+            leading_digits = true;
+        } else if !(c == ' ' && at_start) {
+            leading_digits = false;
+        }
+        if !(c == ' ' && at_start) {
+            at_start = false;
+        }
     }
     out
 }
@@ -22,9 +49,21 @@ pub fn markdown_escape_fn(input: &str, output: &mut dyn Write) -> std::io::Resul
     output.write_all(markdown(input).as_bytes())
 }
 
-/// Escapes text for Typst markup.
+/// Escapes text for Typst markup: a backslash before every ASCII punctuation character.
 pub fn typst_markup(text: &str) -> String {
-    markdown(text)
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A Typst string literal (with quotes) holding `text` literally.
@@ -46,30 +85,40 @@ pub fn typst_string(text: &str) -> String {
     out
 }
 
-fn push_escaped(out: &mut String, c: char) {
-    match c {
-        '\n' | '\r' | '\t' => out.push(' '),
-        c if c.is_control() => {}
-        c if c.is_ascii_punctuation() => {
-            out.push('\\');
-            out.push(c);
-        }
-        c => out.push(c),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn punctuation_is_escaped() {
-        assert_eq!(
-            markdown("*x* #y [a](b) <b> {{ z }}"),
-            r"\*x\* \#y \[a\]\(b\) \<b\> \{\{ z \}\}"
-        );
-        assert_eq!(markdown("a\nb\r\n- c"), r"a b  \- c");
+    fn markdown_syntax_is_escaped() {
+        assert_eq!(markdown("*x* #y [a](b) <b> {{ z }}"), r"\*x\* \#y \[a\](b) \<b\> \{\{ z \}\}");
+        assert_eq!(markdown("a\nb - c"), "a b - c");
+        assert_eq!(markdown("- a"), r"\- a");
+        assert_eq!(markdown("  + a"), r"  \+ a");
+        assert_eq!(markdown("12. Mai"), r"12\. Mai");
+        assert_eq!(markdown("3) x"), r"3\) x");
+        assert_eq!(markdown("Art. 28 (3) a.b"), "Art. 28 (3) a.b");
         assert_eq!(markdown("Müller & Söhne"), r"Müller \& Söhne");
+        assert_eq!(markdown(r"a\b"), r"a\\b");
+    }
+
+    #[test]
+    fn markdown_escape_round_trips_through_commonmark() {
+        for s in ["- x", "1. x", "# x", "*x* _y_ `z`", "[a](b) ![i](j)", "<b>x</b> &amp;", "a | b", "> q", "=== x", r"\*"] {
+            let md = format!("- {}\n", markdown(s));
+            let text: String = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
+                .filter_map(|e| match e {
+                    pulldown_cmark::Event::Text(t) => Some(t.to_string()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(text, s, "{md}");
+        }
+    }
+
+    #[test]
+    fn typst_escapes_all_punctuation() {
+        assert_eq!(typst_markup("#set a.b\n@x"), r"\#set a\.b \@x");
     }
 
     #[test]

@@ -96,8 +96,8 @@ impl<'a> NodeDeserializer<'a> {
     fn mismatch(&self, expected: &str) -> DeError {
         let found = self.node.value.kind();
         let hint = match (&self.node.value, expected) {
-            (Value::Int(_) | Value::Float(_) | Value::Bool(_), "text") => Some(
-                "write the value in quotes, e.g. \"01067\", so YAML keeps it as text".to_string(),
+            (Value::Float(_) | Value::Bool(_), "text") => Some(
+                "write the value in quotes, e.g. \"1.10\" or \"true\", so YAML keeps it as text".to_string(),
             ),
             (Value::Seq(_), _) => Some(format!(
                 "write {expected} here, not a list (remove the `-` items or the [ ])"
@@ -204,6 +204,8 @@ impl<'de, 'a> Deserializer<'de> for NodeDeserializer<'a> {
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match &self.node.value {
             Value::Str(s) => v.visit_str(s).map_err(|e| self.record(e)),
+            // A plain whole number (postal code 50667) is read as its digits.
+            Value::Int(i) => v.visit_string(i.to_string()).map_err(|e| self.record(e)),
             _ => Err(self.mismatch("text")),
         }
     }
@@ -461,7 +463,7 @@ mod tests {
 
     #[test]
     fn collects_every_problem() {
-        let n = parse("inner:\n  n: abc\n  s: 5\n  extra: 1\nlist: [a, 7, b]\nflg: true\n")
+        let n = parse("inner:\n  n: abc\n  s: 5.5\n  extra: 1\nlist: [a, true, b]\nflg: true\n")
             .expect("yaml");
         let (v, problems) = from_node::<Outer>(&n);
         let v = v.expect("top level read");
@@ -480,9 +482,9 @@ mod tests {
             msgs,
             vec![
                 "2:6 inner.n expected a whole number, found text",
-                "3:6 inner.s expected text, found a number",
+                "3:6 inner.s expected text, found a decimal number",
                 "4:3 inner.extra unknown key `extra`",
-                "5:11 list[1] expected text, found a number",
+                "5:11 list[1] expected text, found true/false",
                 "6:1 flg unknown key `flg`",
             ]
         );

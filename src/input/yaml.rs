@@ -150,6 +150,9 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
             .with_hint("start from one of the files in examples/ or run `dpa new`"));
     }
     let options = serde_saphyr::options! {
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
         budget: serde_saphyr::budget! {
             max_nodes: 200_000,
             max_aliases: 1_000,
@@ -176,9 +179,16 @@ fn yaml_problem(err: serde_saphyr::Error) -> Problem {
     Problem::new(location, "", format!("invalid YAML: {message}")).with_hint(hint)
 }
 
-fn first_line(s: &str) -> String {
-    let line = s.lines().next().unwrap_or(s).trim();
-    // serde-saphyr appends " at line X column Y"; we print the position ourselves.
+/// The first line of a serde-saphyr message without its position (we print that ourselves).
+pub(crate) fn first_line(s: &str) -> String {
+    let mut line = s.lines().next().unwrap_or(s).trim();
+    line = line.strip_prefix("error: ").unwrap_or(line);
+    if let Some(rest) = line.strip_prefix("line ")
+        && let Some(i) = rest.find(": ")
+        && rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        line = &rest[i + 2..];
+    }
     match line.find(" at line ") {
         Some(i) => line[..i].to_string(),
         None => line.to_string(),
@@ -334,8 +344,15 @@ mod tests {
     }
 
     #[test]
-    fn scalar_types() {
-        let n = parse("a: 2026-12-01\nb: NO\nc: 01067\nd: ~\ne: yes\n").expect("parse");
-        eprintln!("{n:#?}");
+    fn scalar_types_follow_yaml_1_2() {
+        let n = parse("a: 2026-12-01\nb: NO\nc: 01067\nd: ~\ne: yes\nf: true\ng: 50667\n").expect("parse");
+        let v = |k: &str| n.get(k).map(|x| x.value.clone());
+        assert_eq!(v("a"), Some(Value::Str("2026-12-01".into())));
+        assert_eq!(v("b"), Some(Value::Str("NO".into())), "Norway stays a country code");
+        assert_eq!(v("c"), Some(Value::Str("01067".into())), "leading zeros are kept");
+        assert_eq!(v("d"), Some(Value::Null));
+        assert_eq!(v("e"), Some(Value::Str("yes".into())));
+        assert_eq!(v("f"), Some(Value::Bool(true)));
+        assert_eq!(v("g"), Some(Value::Int(50667)));
     }
 }
