@@ -18,12 +18,17 @@ pub fn markdown(text: &str) -> String {
     let mut at_start = true;
     let mut leading_digits = false;
     for c in text.chars() {
-        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
+        let c = if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
         if c.is_control() {
             continue;
         }
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '!' | '~' | '{' | '}' | '#' | '$' | '^' => true,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '!' | '~' | '{' | '}'
+            | '#' | '$' | '^' => true,
             '-' | '+' | '=' => at_start,
             '.' | ')' => leading_digits,
             _ => false,
@@ -91,7 +96,10 @@ mod tests {
 
     #[test]
     fn markdown_syntax_is_escaped() {
-        assert_eq!(markdown("*x* #y [a](b) <b> {{ z }}"), r"\*x\* \#y \[a\](b) \<b\> \{\{ z \}\}");
+        assert_eq!(
+            markdown("*x* #y [a](b) <b> {{ z }}"),
+            r"\*x\* \#y \[a\](b) \<b\> \{\{ z \}\}"
+        );
         assert_eq!(markdown("a\nb - c"), "a b - c");
         assert_eq!(markdown("- a"), r"\- a");
         assert_eq!(markdown("  + a"), r"  \+ a");
@@ -104,14 +112,26 @@ mod tests {
 
     #[test]
     fn markdown_escape_round_trips_through_commonmark() {
-        for s in ["- x", "1. x", "# x", "*x* _y_ `z`", "[a](b) ![i](j)", "<b>x</b> &amp;", "a | b", "> q", "=== x", r"\*"] {
+        for s in [
+            "- x",
+            "1. x",
+            "# x",
+            "*x* _y_ `z`",
+            "[a](b) ![i](j)",
+            "<b>x</b> &amp;",
+            "a | b",
+            "> q",
+            "=== x",
+            r"\*",
+        ] {
             let md = format!("- {}\n", markdown(s));
-            let text: String = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
-                .filter_map(|e| match e {
-                    pulldown_cmark::Event::Text(t) => Some(t.to_string()),
-                    _ => None,
-                })
-                .collect();
+            let text: String =
+                pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES)
+                    .filter_map(|e| match e {
+                        pulldown_cmark::Event::Text(t) => Some(t.to_string()),
+                        _ => None,
+                    })
+                    .collect();
             assert_eq!(text, s, "{md}");
         }
     }

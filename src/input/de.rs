@@ -97,7 +97,8 @@ impl<'a> NodeDeserializer<'a> {
         let found = self.node.value.kind();
         let hint = match (&self.node.value, expected) {
             (Value::Float(_) | Value::Bool(_), "text") => Some(
-                "write the value in quotes, e.g. \"1.10\" or \"true\", so YAML keeps it as text".to_string(),
+                "write the value in quotes, e.g. \"1.10\" or \"true\", so YAML keeps it as text"
+                    .to_string(),
             ),
             (Value::Seq(_), _) => Some(format!(
                 "write {expected} here, not a list (remove the `-` items or the [ ])"

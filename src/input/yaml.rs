@@ -185,7 +185,9 @@ pub(crate) fn first_line(s: &str) -> String {
     line = line.strip_prefix("error: ").unwrap_or(line);
     if let Some(rest) = line.strip_prefix("line ")
         && let Some(i) = rest.find(": ")
-        && rest[..i].split(' ').all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
+        && rest[..i]
+            .split(' ')
+            .all(|w| w == "column" || w.chars().all(|c| c.is_ascii_digit()))
     {
         line = &rest[i + 2..];
     }
@@ -345,11 +347,20 @@ mod tests {
 
     #[test]
     fn scalar_types_follow_yaml_1_2() {
-        let n = parse("a: 2026-12-01\nb: NO\nc: 01067\nd: ~\ne: yes\nf: true\ng: 50667\n").expect("parse");
+        let n = parse("a: 2026-12-01\nb: NO\nc: 01067\nd: ~\ne: yes\nf: true\ng: 50667\n")
+            .expect("parse");
         let v = |k: &str| n.get(k).map(|x| x.value.clone());
         assert_eq!(v("a"), Some(Value::Str("2026-12-01".into())));
-        assert_eq!(v("b"), Some(Value::Str("NO".into())), "Norway stays a country code");
-        assert_eq!(v("c"), Some(Value::Str("01067".into())), "leading zeros are kept");
+        assert_eq!(
+            v("b"),
+            Some(Value::Str("NO".into())),
+            "Norway stays a country code"
+        );
+        assert_eq!(
+            v("c"),
+            Some(Value::Str("01067".into())),
+            "leading zeros are kept"
+        );
         assert_eq!(v("d"), Some(Value::Null));
         assert_eq!(v("e"), Some(Value::Str("yes".into())));
         assert_eq!(v("f"), Some(Value::Bool(true)));

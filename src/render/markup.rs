@@ -222,7 +222,10 @@ mod tests {
     #[test]
     fn raw_html_and_links_stay_text() {
         let t = to_typst("<b>x</b> [a](b) `#read(\"/etc/passwd\")`");
-        assert!(!t.replace("\\#", "").contains('#'), "only escaped # remain: {t}");
+        assert!(
+            !t.replace("\\#", "").contains('#'),
+            "only escaped # remain: {t}"
+        );
         assert!(t.contains("\\#read"), "{t}");
         assert!(t.contains("\\<b\\>"), "{t}");
     }
