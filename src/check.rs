@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
+use crate::Error;
 use crate::assemble;
 use crate::catalog::Catalogs;
 use crate::clauses::Library;
 use crate::error::{Location, Severity};
 use crate::input::LoadedContract;
 use crate::model::*;
-use crate::{Error, Lang};
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,7 +129,7 @@ pub fn check(loaded: &LoadedContract, lib: &Library, today: Date) -> Result<Repo
     terms(&mut ctx, today);
     signatories(&mut ctx);
     let mut findings = ctx.findings;
-    findings.sort_by(|a, b| (a.severity, a.location).cmp(&(b.severity, b.location)));
+    findings.sort_by_key(|f| (f.severity, f.location));
     Ok(Report {
         file: loaded.path.display().to_string(),
         coverage,
@@ -233,15 +233,31 @@ fn transfer_rules(
         }
     }
     if !outside.is_empty() {
+        let stated = match basis {
+            Some(b) => format!(
+                "stated basis: {}",
+                cats.transfer_bases
+                    .get(b.id())
+                    .map(|e| e.en.label.clone())
+                    .unwrap_or_else(|| b.id().to_string())
+            ),
+            None if outside
+                .iter()
+                .all(|c| cats.country(c).is_some_and(|c| c.adequacy)) =>
+            {
+                "basis: adequacy decision (Art. 45)".to_string()
+            }
+            None => "no basis stated".to_string(),
+        };
         ctx.add(
             Severity::Note,
             "third_country_transfer",
             loc_path,
             format!(
-                "{who} processes outside the EEA ({}); where standard contractual clauses are the basis, Decision (EU) 2021/914 Module {module} applies",
+                "{who} processes outside the EEA ({}; {stated}); where standard contractual clauses are used, they are Module {module} of Decision (EU) 2021/914",
                 outside.join(", ")
             ),
-            "keep a transfer impact assessment on file and check the basis whenever the list of countries changes",
+            "keep the transfer documentation (and for SCC a transfer impact assessment) on file; check the basis whenever the countries change",
         );
     } else if basis.is_some() {
         ctx.add(
@@ -490,10 +506,9 @@ fn signatories(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Prints a report as text: the coverage table, then the findings with file:line:col.
-pub fn to_text(r: &Report, source: &str, lang: Lang) -> String {
+/// The coverage table as text.
+pub fn coverage_text(r: &Report) -> String {
     use std::fmt::Write as _;
-    let _ = lang;
     let mut out = String::new();
     let _ = writeln!(out, "{}: coverage of Art. 28 GDPR", r.file);
     let width = r
@@ -523,14 +538,16 @@ pub fn to_text(r: &Report, source: &str, lang: Lang) -> String {
             clauses
         );
     }
-    for f in &r.findings {
-        let p = crate::error::Problem {
-            location: f.location,
-            path: f.path.clone(),
-            message: f.message.clone(),
-            hint: Some(f.hint.clone()),
-        };
-        let _ = writeln!(out);
+    out
+}
+
+/// The findings at or above a severity, each with file:line:col, then a summary line.
+pub fn findings_text(r: &Report, source: &str, at_least: Severity) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for f in r.findings.iter().filter(|f| f.severity <= at_least) {
+        let p = crate::error::Problem::new(f.location, f.path.clone(), f.message.clone())
+            .with_hint(f.hint.clone());
         let _ = crate::error::write_problem(
             &mut out,
             std::path::Path::new(&r.file),
@@ -538,14 +555,24 @@ pub fn to_text(r: &Report, source: &str, lang: Lang) -> String {
             f.severity,
             &p,
         );
+        let _ = writeln!(out);
     }
     let _ = writeln!(
         out,
-        "\n{}: {} error(s), {} warning(s), {} note(s)",
+        "{}: {} error(s), {} warning(s), {} note(s)",
         r.file,
         r.count(Severity::Error),
         r.count(Severity::Warning),
         r.count(Severity::Note)
     );
     out
+}
+
+/// The full text report: coverage table, then every finding.
+pub fn to_text(r: &Report, source: &str) -> String {
+    format!(
+        "{}\n{}",
+        coverage_text(r),
+        findings_text(r, source, Severity::Note)
+    )
 }

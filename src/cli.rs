@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::catalog::Catalogs;
 use crate::check;
 use crate::clauses::{Library, Origin};
+use crate::error::Severity;
 use crate::input::{self, LoadedContract};
 use crate::model::Date;
 use crate::{Error, Lang, assemble, render};
@@ -191,9 +192,9 @@ pub fn render_contract(
 ) -> Result<Rendered, Error> {
     let report = check::check(loaded, lib, Date::today())?;
     if report.has_errors() && !allow_incomplete {
-        let text = check::to_text(&report, &loaded.source, loaded.contract.language);
+        let text = check::findings_text(&report, &loaded.source, Severity::Warning);
         return Err(Error::Incomplete(format!(
-            "{text}{}: error: not rendered because the check found errors; fix them, or pass --allow-incomplete to render anyway",
+            "{text}{}: not rendered because `dpa check` found errors; fix them, or pass --allow-incomplete to render anyway",
             loaded.path.display()
         )));
     }
@@ -261,7 +262,7 @@ fn render_one(
     if out.report.has_errors() {
         eprint!(
             "{}",
-            check::to_text(&out.report, &loaded.source, loaded.contract.language)
+            check::findings_text(&out.report, &loaded.source, Severity::Warning)
         );
     }
     std::fs::create_dir_all(&a.output).map_err(|e| Error::Io {
@@ -345,10 +346,7 @@ fn check_cmd(a: CheckArgs) -> Result<i32, Error> {
                     code = 1;
                 }
                 if a.format == ReportFormat::Text {
-                    print!(
-                        "{}",
-                        check::to_text(&r, &loaded.source, loaded.contract.language)
-                    );
+                    print!("{}", check::to_text(&r, &loaded.source));
                 }
                 reports.push(serde_json::to_value(&r).map_err(|e| Error::Internal(e.to_string()))?);
             }

@@ -53,6 +53,9 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// Whether to show the source line (off when the position is only "the file").
+    #[serde(skip)]
+    pub excerpt: bool,
 }
 
 impl Problem {
@@ -63,7 +66,14 @@ impl Problem {
             path: path.into(),
             message: message.into(),
             hint: None,
+            excerpt: true,
         }
+    }
+
+    /// Shows no source line under the message.
+    pub fn without_excerpt(mut self) -> Self {
+        self.excerpt = false;
+        self
     }
 
     /// Adds a hint saying how to fix the problem.
@@ -139,10 +149,13 @@ pub fn write_problem(
         write!(f, "{}: ", p.path)?;
     }
     writeln!(f, "{}", p.message)?;
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if loc.line > 0
+        && p.excerpt
         && let Some(text) = source.lines().nth(loc.line as usize - 1)
     {
-        let shown: String = text.chars().take(120).collect();
+        // Never echo control characters to the terminal: show them as visible symbols.
+        let shown: String = text.chars().take(120).map(visible).collect();
         let width = loc.line.to_string().len();
         writeln!(f, "{:width$} |", "")?;
         writeln!(f, "{} | {}", loc.line, shown)?;
@@ -158,6 +171,23 @@ pub fn write_problem(
         writeln!(f, "  = help: {h}")?;
     }
     Ok(())
+}
+
+/// A character as it may be printed to a terminal: control and direction-changing
+/// characters become visible stand-ins (one character each, so carets stay aligned).
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+        '\u{7f}' => '\u{2421}',
+        c if c.is_control() || is_bidi_control(c) => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// Characters that reorder displayed text (bidi overrides, embeddings, isolates).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The nearest of `candidates` to `word`, if it is close enough to be a likely typo.
@@ -187,6 +217,22 @@ mod tests {
         assert_eq!(did_you_mean("controler", c), Some("controller"));
         assert_eq!(did_you_mean("procesing", c), Some("processing"));
         assert_eq!(did_you_mean("zebra", c), None);
+    }
+
+    #[test]
+    fn control_characters_are_never_echoed() {
+        let p = Problem::new(Location::new(1, 4), "", "bad");
+        let mut s = String::new();
+        write_problem(
+            &mut s,
+            Path::new("c.yaml"),
+            "a: \u{1b}[2J\u{7}\u{202e}x\n",
+            Severity::Error,
+            &p,
+        )
+        .expect("write");
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        assert!(s.contains("a: \u{241b}[2J\u{2407}\u{fffd}x"), "{s}");
     }
 
     #[test]

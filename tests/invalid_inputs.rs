@@ -66,3 +66,45 @@ fn every_invalid_input_fails_with_its_expected_message() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn a_five_megabyte_string_is_refused_with_its_position() {
+    let dir = tempdir();
+    let example =
+        std::fs::read_to_string(root().join("examples/dental-practice.yaml")).expect("example");
+    let huge = "A".repeat(5 * 1024 * 1024);
+    let text = example.replace(
+        "  purpose: Bereitstellung der Website und Verwaltung von Terminanfragen",
+        &format!("  purpose: {huge}"),
+    );
+    assert_ne!(text, example);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("  purpose: "))
+        .expect("line")
+        + 1;
+    let file = dir.path().join("huge.yaml");
+    std::fs::write(&file, &text).expect("write");
+    let out = dir.path().join("out");
+    let o = dpa(&[
+        "render",
+        &file.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", &err[..err.len().min(2000)]);
+    let first = err.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        format!(
+            "{}:{line}:12: error: processing.purpose: the text is 5242880 characters long; at most 4000 are allowed",
+            file.display()
+        )
+    );
+    assert!(
+        err.len() < 2000,
+        "the message must not echo the whole string"
+    );
+    assert!(!out.exists(), "nothing may be written");
+}

@@ -96,6 +96,15 @@ impl<'a> NodeDeserializer<'a> {
     fn mismatch(&self, expected: &str) -> DeError {
         let found = self.node.value.kind();
         let hint = match (&self.node.value, expected) {
+            (Value::Str(_) | Value::Float(_), "a whole number") => {
+                Some("write a whole number without quotes or units, e.g. `24`".to_string())
+            }
+            (_, "true or false") => {
+                Some("write `true` or `false` (yes/no/on/off are text in YAML 1.2)".to_string())
+            }
+            (Value::Str(_) | Value::Int(_), "a list") => {
+                Some("write a list: `[DE, AT]` on one line, or one `- item` per line".to_string())
+            }
             (Value::Float(_) | Value::Bool(_), "text") => Some(
                 "write the value in quotes, e.g. \"1.10\" or \"true\", so YAML keeps it as text"
                     .to_string(),
@@ -108,6 +117,24 @@ impl<'a> NodeDeserializer<'a> {
             _ => None,
         };
         self.fail(format!("expected {expected}, found {found}"), hint)
+    }
+
+    fn free_text_without_text(&self, entries: &[(Node, Node)]) -> DeError {
+        let near = entries.iter().find_map(|(k, _)| match &k.value {
+            Value::Str(s) if did_you_mean(s, ["text"]).is_some() => Some(s.clone()),
+            _ => None,
+        });
+        match near {
+            Some(k) => self.fail(
+                format!("unknown key `{k}`: a free-text entry is written `{{ text: ... }}`"),
+                Some("did you mean `text`?".to_string()),
+            ),
+            None => self.fail(
+                "a list entry is either a catalog id or a free text written `{ text: ... }`"
+                    .to_string(),
+                Some("run `dpa catalog` for the ids".to_string()),
+            ),
+        }
     }
 
     /// Records an error coming back from serde-derived code for this node, unless already done.
@@ -147,9 +174,13 @@ macro_rules! int_method {
             match &self.node.value {
                 Value::Int(i) => match <$ty>::try_from(*i) {
                     Ok(n) => v.$visit(n).map_err(|e| self.record(e)),
+                    Err(_) if *i < 0 => Err(self.fail(
+                        format!("the number must be 0 or more, found {i}"),
+                        Some("write a positive whole number".to_string()),
+                    )),
                     Err(_) => Err(self.fail(
-                        format!("the number {i} is out of range"),
-                        Some("use a smaller, non-negative whole number".to_string()),
+                        format!("the number {i} is too large"),
+                        Some(format!("the largest allowed value is {}", <$ty>::MAX)),
                     )),
                 },
                 _ => Err(self.mismatch("a whole number")),
@@ -259,6 +290,9 @@ impl<'de, 'a> Deserializer<'de> for NodeDeserializer<'a> {
             };
             return Err(self.mismatch(expected));
         };
+        if name == ID_OR_TEXT && !entries.iter().any(|(k, _)| is_key(k, "text")) {
+            return Err(self.free_text_without_text(entries));
+        }
         let mut kept = Vec::with_capacity(entries.len());
         for (k, value) in entries {
             let Value::Str(key) = &k.value else {
@@ -387,6 +421,10 @@ where
         };
         seed.deserialize(self.parent.child(value, self.parent.key_path(key)))
     }
+}
+
+fn is_key(k: &Node, name: &str) -> bool {
+    matches!(&k.value, Value::Str(s) if s == name)
 }
 
 /// A field that absorbs its own error: `Ok` when read, `Bad` when it was there but wrong

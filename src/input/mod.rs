@@ -92,11 +92,38 @@ pub fn contract_from_node(root: &yaml::Node, cats: &Catalogs) -> Result<Contract
     let (raw, mut problems) = de::from_node::<raw::RawContract>(root);
     let validated = raw.map(|raw| model::validate(&raw, root, cats));
     match validated {
-        Some(Ok(c)) if problems.is_empty() => Ok(c),
-        Some(Ok(_)) | None => Err(problems),
-        Some(Err(more)) => {
-            problems.extend(more);
-            Err(problems)
-        }
+        Some(Ok(c)) if problems.is_empty() => return Ok(c),
+        Some(Ok(_)) | None => {}
+        Some(Err(more)) => problems.extend(more),
     }
+    if problems.is_empty() {
+        problems.push(Problem::new(
+            root.location,
+            "",
+            "the contract could not be read",
+        ));
+    }
+    Err(merge_typos(problems))
+}
+
+/// A typo in a required key (`controler:`) shows as an unknown key and as a missing
+/// required one. Report it once, at the typo.
+fn merge_typos(problems: Vec<Problem>) -> Vec<Problem> {
+    let suggested: Vec<String> = problems
+        .iter()
+        .filter(|p| p.message.starts_with("unknown key"))
+        .filter_map(|p| {
+            let hint = p.hint.as_deref()?;
+            let name = hint.strip_prefix("did you mean `")?.split('`').next()?;
+            let parent = p.path.rfind('.').map(|i| &p.path[..i + 1]).unwrap_or("");
+            Some(format!("{parent}{name}"))
+        })
+        .collect();
+    problems
+        .into_iter()
+        .filter(|p| {
+            !((p.message.contains("required") && p.message.contains("missing"))
+                && suggested.contains(&p.path))
+        })
+        .collect()
 }

@@ -87,6 +87,34 @@ impl Node {
         node.location
     }
 
+    /// The node at exactly this path, if it exists.
+    pub fn find(&self, path: &str) -> Option<&Node> {
+        let mut node = self;
+        for part in split_path(path) {
+            node = match part {
+                PathPart::Key(k) => node.get(k)?,
+                PathPart::Index(i) => match &node.value {
+                    Value::Seq(items) => items.get(i)?,
+                    _ => return None,
+                },
+            };
+        }
+        Some(node)
+    }
+
+    /// Where the key of the last segment of `path` is written (`processing.purpose` ->
+    /// the `purpose:` key), if it is a key that exists.
+    pub fn locate_key(&self, path: &str) -> Option<Location> {
+        let (parent, key) = match path.rfind('.') {
+            Some(i) => (&path[..i], &path[i + 1..]),
+            None => ("", path),
+        };
+        if key.contains('[') {
+            return self.find(path).map(|n| n.location);
+        }
+        self.find(parent)?.key_location(key)
+    }
+
     /// The location of the key `key` in this map (better than the value's for "unknown key").
     pub fn key_location(&self, key: &str) -> Option<Location> {
         match &self.value {
@@ -141,14 +169,23 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
         )
         .with_hint("a contract file is a few kilobytes; check that this is the right file"));
     }
+    if text.trim().is_empty() {
+        return Err(Problem::new(Location::new(1, 1), "", "the file is empty")
+            .with_hint("start from one of the files in examples/")
+            .without_excerpt());
+    }
     if text
-        .trim()
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Problem::new(Location::new(1, 1), "", "the file is empty")
-            .with_hint("start from one of the files in examples/ or run `dpa new`"));
+        return Err(Problem::new(
+            Location::new(1, 1),
+            "",
+            "the file contains only comments, no contract",
+        )
+        .with_hint("start from one of the files in examples/"));
     }
+    prescan(text)?;
     let options = serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
@@ -159,24 +196,90 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
             max_depth: 64,
         },
     };
-    let raw: RawNode = serde_saphyr::from_str_with_options(text, options).map_err(yaml_problem)?;
+    let raw: RawNode =
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_problem(e, text))?;
     Ok(raw.into_node())
 }
 
-fn yaml_problem(err: serde_saphyr::Error) -> Problem {
+/// Finds what the YAML parser reports badly: control characters and tab indentation.
+fn prescan(text: &str) -> Result<(), Problem> {
+    for (i, line) in text.lines().enumerate() {
+        let lineno = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        if let Some(col) = indent.chars().position(|c| c == '\t') {
+            return Err(Problem::new(
+                Location::new(lineno, u32::try_from(col + 1).unwrap_or(1)),
+                "",
+                "a tab is used for indentation; YAML allows only spaces",
+            )
+            .with_hint("replace the tab with spaces (most editors can show and convert tabs)"));
+        }
+        if let Some((col, c)) = line.chars().enumerate().find(|(_, c)| {
+            (c.is_control() && *c != '\t' && *c != '\r') || crate::error::is_bidi_control(*c)
+        }) {
+            return Err(Problem::new(
+                Location::new(lineno, u32::try_from(col + 1).unwrap_or(1)),
+                "",
+                format!(
+                    "the file contains the invisible control character U+{:04X}",
+                    c as u32
+                ),
+            )
+            .with_hint("remove it; copy-pasted text sometimes carries invisible characters"));
+        }
+    }
+    Ok(())
+}
+
+fn yaml_problem(err: serde_saphyr::Error, text: &str) -> Problem {
     let location = err
         .location()
         .map(|l| Location::new(to_u32(l.line()), to_u32(l.column())))
         .unwrap_or(Location::new(1, 1));
-    let message = first_line(&err.to_string());
-    let hint = if message.contains("duplicate") {
-        "each key may appear only once in a map; remove or rename one of them"
-    } else if message.contains("budget") || message.contains("alias") {
-        "the file uses too many YAML aliases or nodes; write the values out instead"
+    let raw = first_line(&err.to_string());
+    let (message, hint) = if let Some(rest) = raw.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        (
+            format!("the key `{key}` appears twice in the same map"),
+            "each key may appear only once; remove or rename one of them".to_string(),
+        )
+    } else if raw.contains("multiple YAML documents") {
+        let second = text
+            .lines()
+            .enumerate()
+            .skip(1)
+            .find(|(_, l)| l.trim_end() == "---" || l.starts_with("--- "))
+            .map(|(i, _)| i + 1);
+        let loc = second
+            .map(|l| Location::new(to_u32(l as u64), 1))
+            .unwrap_or(location);
+        return Problem::new(
+            loc,
+            "",
+            "the file contains a second YAML document after `---`",
+        )
+        .with_hint("put one contract per file (`dpa render` accepts many files)");
+    } else if raw.contains("budget breached") && raw.contains("Depth") {
+        (
+            "values are nested more than 64 levels deep".to_string(),
+            "a contract needs at most a few levels of nesting; check the brackets and indentation"
+                .to_string(),
+        )
+    } else if raw.contains("budget breached") {
+        (
+            "the YAML anchors and aliases (&name, *name) expand to far too many values".to_string(),
+            "write the values out instead of nesting aliases".to_string(),
+        )
     } else {
-        "check the YAML syntax here: indentation, colons after keys, quotes around text with : or #"
+        (
+            format!("invalid YAML: {raw}"),
+            "check the YAML syntax here: indentation, a colon after each key, quotes around text containing `: ` or ` #`, closed [ ] and { }".to_string(),
+        )
     };
-    Problem::new(location, "", format!("invalid YAML: {message}")).with_hint(hint)
+    Problem::new(location, "", message).with_hint(hint)
 }
 
 /// The first line of a serde-saphyr message without its position (we print that ourselves).
@@ -307,7 +410,7 @@ impl<'de> Visitor<'de> for RawVisitor {
                     .iter()
                     .any(|(e, _)| matches!(&e.0.value, RawValue::Str(s) if s == k))
             {
-                return Err(de::Error::custom(format!("duplicate key `{k}`")));
+                return Err(de::Error::custom(format!("duplicate mapping key: {k}")));
             }
             entries.push((key, value));
         }
@@ -335,14 +438,16 @@ mod tests {
     #[test]
     fn rejects_duplicate_keys_with_position() {
         let e = parse("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
-        assert!(e.message.contains("duplicate"), "{e:?}");
+        assert_eq!(e.message, "the key `a` appears twice in the same map");
         assert_eq!(e.location.line, 3);
     }
 
     #[test]
     fn rejects_empty() {
-        let e = parse("  \n# only a comment\n").expect_err("empty");
+        let e = parse("  \n\n").expect_err("empty");
         assert_eq!(e.message, "the file is empty");
+        let e = parse("  \n# only a comment\n").expect_err("comments");
+        assert_eq!(e.message, "the file contains only comments, no contract");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::Lang;
 use crate::catalog::{Catalog, Catalogs};
-use crate::error::{Problem, did_you_mean};
+use crate::error::{Location, Problem, did_you_mean};
 use crate::input::de::Field;
 use crate::input::raw::*;
 use crate::input::yaml::Node;
@@ -23,16 +23,7 @@ pub fn validate(raw: &RawContract, root: &Node, cats: &Catalogs) -> Result<Contr
     let contract = v.contract(raw);
     match contract {
         Some(c) if v.problems.is_empty() => Ok(c),
-        _ => {
-            if v.problems.is_empty() {
-                v.problems.push(Problem::new(
-                    root.location,
-                    "",
-                    "the contract could not be read",
-                ));
-            }
-            Err(v.problems)
-        }
+        _ => Err(v.problems),
     }
 }
 
@@ -62,17 +53,35 @@ impl<'a> Validator<'a> {
             Some(i) => (&path[..i], &path[i + 1..]),
             None => ("", path),
         };
-        let loc = self.root.locate(parent);
-        let where_ = if parent.is_empty() {
-            "at the top level".to_string()
+        let problem = if let Some(loc) = self.root.locate_key(path) {
+            // The key is there, with nothing after it.
+            Problem::new(loc, path, format!("`{key}` is empty"))
+                .with_hint("fill in the value; see the contract format in README.md")
+        } else if parent.is_empty() {
+            Problem::new(
+                Location::new(1, 1),
+                path,
+                format!("the required section `{key}` is missing"),
+            )
+            .with_hint(format!(
+                "add `{key}:` at the top level; see the contract format in README.md"
+            ))
+            .without_excerpt()
         } else {
-            format!("under `{parent}`")
+            let loc = self
+                .root
+                .locate_key(parent)
+                .unwrap_or_else(|| self.root.locate(parent));
+            Problem::new(
+                loc,
+                path,
+                format!("required field `{key}` is missing in `{parent}`"),
+            )
+            .with_hint(format!(
+                "add `{key}:` under `{parent}`; see the contract format in README.md"
+            ))
         };
-        self.problems.push(
-            Problem::new(loc, path, format!("required field `{key}` is missing")).with_hint(
-                format!("add `{key}:` {where_}; see docs/contract-format.md"),
-            ),
-        );
+        self.problems.push(problem);
     }
 
     /// A required sub-map: `None` (and a problem if absent) unless present and well-typed.
@@ -144,11 +153,16 @@ impl<'a> Validator<'a> {
         match Date::parse_iso(s.trim()) {
             Some(d) => Some(d),
             None => {
-                self.problem(
-                    path,
-                    format!("`{s}` is not a valid date"),
-                    "write an ISO date, YYYY-MM-DD, e.g. 2026-12-01",
-                );
+                let parts: Vec<&str> = s.trim().split('.').map(str::trim).collect();
+                let german = match parts.as_slice() {
+                    [d, m, y] if y.len() == 4 => Date::parse_iso(&format!("{y}-{m:0>2}-{d:0>2}")),
+                    _ => None,
+                };
+                let hint = match german {
+                    Some(d) => format!("write the date as YYYY-MM-DD: `{d}`"),
+                    None => "write a real date as YYYY-MM-DD, e.g. 2026-12-01".to_string(),
+                };
+                self.problem(path, format!("`{s}` is not a valid date"), hint);
                 None
             }
         }

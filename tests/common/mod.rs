@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: run the real `dpa` binary, make temp folders,
 //! read PDF text with poppler's pdftotext.
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
