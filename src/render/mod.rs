@@ -120,10 +120,20 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
             "Contract data (dpagen contract file, format 1)",
         ),
     };
-    let keywords: Vec<&str> = match c.language {
-        Lang::De => vec!["Auftragsverarbeitung", "Art. 28 DSGVO", "AVV"],
-        Lang::En => vec!["data processing agreement", "Article 28 GDPR", "DPA"],
+    let mut keywords: Vec<String> = match c.language {
+        Lang::De => vec![
+            "Auftragsverarbeitung".into(),
+            "Art. 28 DSGVO".into(),
+            "AVV".into(),
+        ],
+        Lang::En => vec![
+            "data processing agreement".into(),
+            "Article 28 GDPR".into(),
+            "DPA".into(),
+        ],
     };
+    // The fingerprint also goes into the document metadata (Info and XMP keywords).
+    keywords.push(format!("dpagen-sha256:{}", fp.full));
     let data = json!({
         "lang": c.language.code(),
         "title": doc.title,
