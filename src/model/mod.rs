@@ -4,12 +4,14 @@
 //! becomes a [`Contract`]; it reports every problem at once.
 
 mod date;
+pub mod rules;
 mod validate;
 
 use serde::Serialize;
 
 pub use date::Date;
-pub use validate::{TEXT_LIMIT, validate};
+pub use rules::TEXT_LIMIT;
+pub use validate::validate;
 
 use crate::Lang;
 

@@ -7,10 +7,8 @@ use crate::input::de::Field;
 use crate::input::raw::*;
 use crate::input::yaml::Node;
 
+use super::rules;
 use super::*;
-
-/// Longest accepted text in any field, in characters.
-pub const TEXT_LIMIT: usize = 4000;
 
 /// Turns a raw contract into a checked one. `root` is the YAML tree the raw contract was
 /// read from, used to place each problem at its line and column.
@@ -92,37 +90,18 @@ impl<'a> Validator<'a> {
         f.ok()
     }
 
+    fn refused<T>(&mut self, r: Result<T, rules::Refusal>, path: &str) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(path, e.message, e.hint);
+                None
+            }
+        }
+    }
+
     fn check_text(&mut self, s: &str, path: &str) -> Option<String> {
-        let t = s.trim();
-        if t.is_empty() {
-            self.problem(
-                path,
-                "the text is empty",
-                "write the value, or remove the key if it is optional",
-            );
-            return None;
-        }
-        let n = t.chars().count();
-        if n > TEXT_LIMIT {
-            self.problem(
-                path,
-                format!("the text is {n} characters long; at most {TEXT_LIMIT} are allowed"),
-                "shorten it; long descriptions belong in the main agreement",
-            );
-            return None;
-        }
-        if let Some(c) = t
-            .chars()
-            .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-        {
-            self.problem(
-                path,
-                format!("the text contains the control character U+{:04X}", c as u32),
-                "remove it; copy-pasted text sometimes carries invisible characters",
-            );
-            return None;
-        }
-        Some(t.to_string())
+        self.refused(rules::text(s), path)
     }
 
     fn req_text(&mut self, f: &Field<String>, path: &str) -> Option<String> {
@@ -135,54 +114,17 @@ impl<'a> Validator<'a> {
     }
 
     fn email(&mut self, f: &Field<String>, path: &str) -> Option<String> {
-        let s = self.opt_text(f, path)?;
-        if is_email(&s) {
-            Some(s)
-        } else {
-            self.problem(
-                path,
-                format!("`{s}` is not an e-mail address"),
-                "write it as name@example.com",
-            );
-            None
-        }
+        let s = f.ok()?;
+        self.refused(rules::email(s), path)
     }
 
     fn date(&mut self, f: &Field<String>, path: &str) -> Option<Date> {
         let s = f.ok()?;
-        match Date::parse_iso(s.trim()) {
-            Some(d) => Some(d),
-            None => {
-                let parts: Vec<&str> = s.trim().split('.').map(str::trim).collect();
-                let german = match parts.as_slice() {
-                    [d, m, y] if y.len() == 4 => Date::parse_iso(&format!("{y}-{m:0>2}-{d:0>2}")),
-                    _ => None,
-                };
-                let hint = match german {
-                    Some(d) => format!("write the date as YYYY-MM-DD: `{d}`"),
-                    None => "write a real date as YYYY-MM-DD, e.g. 2026-12-01".to_string(),
-                };
-                self.problem(path, format!("`{s}` is not a valid date"), hint);
-                None
-            }
-        }
+        self.refused(rules::date(s), path)
     }
 
     fn country_code(&mut self, s: &str, path: &str) -> Option<String> {
-        let code = s.trim().to_uppercase();
-        if self.cats.country(&code).is_some() && s.trim().len() == 2 {
-            return Some(code);
-        }
-        let by_name =
-            self.cats.countries.values().find(|c| {
-                c.de.eq_ignore_ascii_case(s.trim()) || c.en.eq_ignore_ascii_case(s.trim())
-            });
-        let hint = match by_name {
-            Some(c) => format!("use the ISO 3166-1 alpha-2 code: `{}`", c.code),
-            None => "use an ISO 3166-1 alpha-2 code such as DE, AT, FR, US".to_string(),
-        };
-        self.problem(path, format!("`{s}` is not a country code"), hint);
-        None
+        self.refused(rules::country(s, self.cats), path)
     }
 
     fn country(&mut self, f: &Field<String>, path: &str) -> Option<String> {
@@ -191,18 +133,7 @@ impl<'a> Validator<'a> {
     }
 
     fn catalog_id(&mut self, catalog: &Catalog, what: &str, s: &str, path: &str) -> Option<String> {
-        if catalog.get(s).is_some() {
-            return Some(s.to_string());
-        }
-        let hint = match did_you_mean(s, catalog.ids()) {
-            Some(m) => format!("did you mean `{m}`? (run `dpa catalog` for the list)"),
-            None => format!(
-                "known {what}: {}",
-                catalog.ids().collect::<Vec<_>>().join(", ")
-            ),
-        };
-        self.problem(path, format!("unknown {what} `{s}`"), hint);
-        None
+        self.refused(rules::catalog_id(s, catalog, what), path)
     }
 
     fn choice<T: Copy>(
@@ -372,18 +303,10 @@ impl<'a> Validator<'a> {
         let name = self.req_text(&p.name, &join(path, "name"));
         let role = self.opt_text(&p.role, &join(path, "role"));
         let email = self.email(&p.email, &join(path, "email"));
-        let phone = self.opt_text(&p.phone, &join(path, "phone"));
-        if let Some(ph) = &phone
-            && !ph
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-/()".contains(c))
-        {
-            self.problem(
-                &join(path, "phone"),
-                format!("`{ph}` is not a phone number"),
-                "use digits, spaces, + - / ( ) only, e.g. +49 221 000000",
-            );
-        }
+        let phone = match p.phone.ok() {
+            Some(ph) => self.refused(rules::phone(ph), &join(path, "phone")),
+            None => None,
+        };
         Some(Person {
             name: name?,
             role,
@@ -801,50 +724,5 @@ impl<'a> Validator<'a> {
             }
         }
         ok.then_some(out)
-    }
-}
-
-/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
-pub(crate) fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    let ok_chars = |t: &str| {
-        !t.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"@\\".contains(c))
-    };
-    s.len() <= 254
-        && !local.is_empty()
-        && local.len() <= 64
-        && ok_chars(local)
-        && ok_chars(domain)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && domain
-            .split('.')
-            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn emails() {
-        for good in [
-            "a@b.de",
-            "jonas.klein+dpa@example.co.uk",
-            "dsb@sub.example.de",
-        ] {
-            assert!(is_email(good), "{good}");
-        }
-        for bad in [
-            "a@b", "@b.de", "a b@c.de", "a@@b.de", "a@.de", "a@b..de", "a@b.de.", "a@-b.de",
-            "<a@b.de>",
-        ] {
-            assert!(!is_email(bad), "{bad}");
-        }
     }
 }
