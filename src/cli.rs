@@ -28,6 +28,9 @@ enum Command {
     Render(RenderArgs),
     /// Check contract files: Art. 28 coverage and risks.
     Check(CheckArgs),
+    /// Render many contracts at once, in parallel: files, folders, batch files, or a CSV of
+    /// controllers merged into one base contract.
+    Batch(BatchArgs),
     /// Show the clause library.
     Clauses {
         #[command(subcommand)]
@@ -95,6 +98,41 @@ struct RenderArgs {
     /// Render even if `dpa check` finds errors (the findings are printed).
     #[arg(long)]
     allow_incomplete: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct BatchArgs {
+    /// Contract files, folders (searched for *.yaml, *.yml) and batch files; with
+    /// --controllers: the one base contract.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// A CSV file with one controller per row, merged into the base contract.
+    #[arg(long, value_name = "CSV")]
+    controllers: Option<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "pdf")]
+    format: Vec<OutFormat>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    force: bool,
+    /// Only validate and check every contract; write no contract.
+    #[arg(long)]
+    check: bool,
+    /// Render contracts even if `dpa check` finds errors in them.
+    #[arg(long)]
+    allow_incomplete: bool,
+    /// Write a JSON report of the run.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// Folder with clause overrides.
+    #[arg(long)]
+    clauses: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +204,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
     match cli.command {
         Command::Render(a) => render_cmd(a),
         Command::Check(a) => check_cmd(a),
+        Command::Batch(a) => batch_cmd(a),
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
         Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
@@ -327,6 +366,54 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
     })();
     let _ = std::fs::remove_file(&tmp);
     result
+}
+
+fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
+    let lib = Library::load(a.clauses.as_deref())?;
+    let jobs = a.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    let opts = crate::batch::Options {
+        inputs: a.inputs,
+        controllers: a.controllers,
+        output: a.output,
+        pdf: a.format.contains(&OutFormat::Pdf),
+        markdown: a.format.contains(&OutFormat::Md),
+        jobs,
+        force: a.force,
+        check_only: a.check,
+        allow_incomplete: a.allow_incomplete,
+        progress: true,
+    };
+    let (jobs, failed) = crate::batch::prepare(&opts)?;
+    if !opts.check_only && !jobs.is_empty() {
+        std::fs::create_dir_all(&opts.output).map_err(|e| Error::Io {
+            path: opts.output.clone(),
+            action: "create",
+            source: e,
+        })?;
+    }
+    let outcome = crate::batch::run(&opts, &lib, jobs, failed);
+    eprint!("{}", crate::batch::summary(&outcome, opts.check_only));
+    if let Some(path) = &a.report {
+        let json = serde_json::json!({
+            "schema": "dpagen-batch/1",
+            "rendered": outcome.rendered,
+            "failed": outcome.failed,
+            "summary": {
+                "rendered": outcome.rendered.len(),
+                "failed": outcome.failed.len(),
+                "seconds": outcome.seconds,
+                "median_ms": crate::batch::median_millis(&outcome),
+            },
+        });
+        let text =
+            serde_json::to_string_pretty(&json).map_err(|e| Error::Internal(e.to_string()))?;
+        write_atomic(path, text.as_bytes(), true)?;
+    }
+    Ok(if outcome.failed.is_empty() { 0 } else { 1 })
 }
 
 fn check_cmd(a: CheckArgs) -> Result<i32, Error> {

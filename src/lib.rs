@@ -7,6 +7,7 @@
 //! risks. [`cli`] is the command line on top.
 
 pub mod assemble;
+pub mod batch;
 pub mod catalog;
 pub mod check;
 pub mod clauses;
