@@ -241,3 +241,38 @@ fn a_broken_override_is_reported_with_its_file_and_line() {
     assert!(err.contains("x.md") && err.contains(":7:"), "{err}");
     assert!(files_in(out.path()).is_empty());
 }
+
+/// The Markdown of every example is kept under tests/fixtures/golden/: any change of clause
+/// text or assembly shows up as a diff to review. `UPDATE_EXPECT=1 cargo test --test render`
+/// rewrites the files after an intended change.
+#[test]
+fn markdown_of_the_examples_matches_the_golden_files() {
+    let out = tempdir();
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    for file in EXAMPLES {
+        let o = render(file, out.path(), &["--format", "md"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let name = format!("{}.md", stem(file));
+        let actual = std::fs::read_to_string(out.path().join(&name)).expect("md");
+        let golden = root().join("tests/fixtures/golden").join(&name);
+        if update {
+            std::fs::write(&golden, &actual).expect("write golden");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|_| panic!("{} missing; run with UPDATE_EXPECT=1", golden.display()));
+        if expected != actual {
+            let line = expected
+                .lines()
+                .zip(actual.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            panic!(
+                "{name} differs from its golden file at line {}:\n  golden: {}\n  actual: {}",
+                line + 1,
+                expected.lines().nth(line).unwrap_or(""),
+                actual.lines().nth(line).unwrap_or("")
+            );
+        }
+    }
+}
