@@ -171,6 +171,7 @@ fn run_case(kind: &str, n: usize, jobs: usize) {
         check_only: false,
         allow_incomplete: false,
         progress: false,
+        quiet: true,
     };
     let _ = std::fs::create_dir_all(&opts.output);
     let t = Instant::now();

@@ -45,8 +45,10 @@ pub struct Options {
     pub check_only: bool,
     /// Render contracts with check errors anyway.
     pub allow_incomplete: bool,
-    /// Show a progress bar (on a terminal) instead of log lines.
+    /// Show a progress bar on a terminal, one log line per contract otherwise.
     pub progress: bool,
+    /// Print nothing per contract (benchmarks).
+    pub quiet: bool,
 }
 
 /// One contract to render.
@@ -816,6 +818,7 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
                             };
                             match &bar {
                                 Some(b) => b.inc(1),
+                                None if opts.quiet => {}
                                 None => eprintln!(
                                     "[{}/{total}] {} -> {}",
                                     i + 1,
@@ -834,7 +837,7 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
                         Err(e) => {
                             if let Some(b) = &bar {
                                 b.inc(1);
-                            } else {
+                            } else if !opts.quiet {
                                 eprintln!("[{}/{total}] {} failed", i + 1, job.label);
                             }
                             if let Ok(mut v) = errors.lock() {

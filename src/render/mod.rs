@@ -164,9 +164,17 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
         today,
     };
     let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned
+    let mut document = warned
         .output
         .map_err(|diags| Error::Render(diagnostics(&world, &diags)))?;
+    // Per-contract metadata goes in after layout, so the layout stays cacheable across
+    // contracts; typst-pdf writes it to both the Info dictionary and the XMP metadata.
+    let info = document.info_mut();
+    info.title = Some(format!("{} – {}", doc.title, doc.id).into());
+    info.author = vec![doc.processor.as_str().into()];
+    info.description =
+        Some(format!("{} – {} / {}", doc.subtitle, doc.controller, doc.processor).into());
+    info.keywords = keywords.iter().map(|k| k.as_str().into()).collect();
     let fields = sigfields::locate(&document);
     if fields.len() != doc.signatures.len() {
         return Err(Error::Internal(format!(
