@@ -386,6 +386,7 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
         check_only: a.check,
         allow_incomplete: a.allow_incomplete,
         progress: true,
+        quiet: false,
     };
     let (jobs, failed) = crate::batch::prepare(&opts)?;
     if !opts.check_only && !jobs.is_empty() {
