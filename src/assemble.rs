@@ -495,16 +495,10 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
         parties_intro: vec![
             w.between.to_string(),
             party_line(&c.controller),
-            format!(
-                "{} {}, {}",
-                w.represented_by, c.controller.representative.name, w.controller
-            ),
+            represented(&c.controller, w.represented_by, w.controller),
             w.and.to_string(),
             party_line(&c.processor),
-            format!(
-                "{} {}, {}",
-                w.represented_by, c.processor.representative.name, w.processor
-            ),
+            represented(&c.processor, w.represented_by, w.processor),
         ],
         sections,
         signatures_title: w.signatures.to_string(),
@@ -519,6 +513,15 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
             "fingerprint": w.fingerprint,
         }),
     })
+}
+
+/// "vertreten durch Dr. Anna Weber (Inhaberin) – Auftraggeber (Verantwortlicher) –"
+fn represented(p: &Party, by: &str, role: &str) -> String {
+    let rep = &p.representative;
+    match &rep.role {
+        Some(r) => format!("{by} {} ({r}) – {role} –", rep.name),
+        None => format!("{by} {} – {role} –", rep.name),
+    }
 }
 
 /// Trims trailing spaces and collapses runs of blank lines left by template tags.
