@@ -380,3 +380,71 @@ fn the_fingerprint_is_printed_stored_and_changes_with_one_character() {
     let pdf3 = render_pdf(&file.to_string_lossy(), &dir.path().join("c"));
     assert_ne!(fingerprint(&pdf3), fp);
 }
+
+/// No PDF/A validator (veraPDF) can be installed here. This checks the PDF/A-3b properties
+/// that adding the signature fields could break: the XMP identification, output intent,
+/// associated file and document ID survive the rewrite; every widget is printable, has a
+/// normal appearance and the form does not ask viewers to make appearances up.
+#[test]
+fn pdf_a_properties_survive_the_signature_fields() {
+    let dir = tempdir();
+    let pdf = render_pdf(EXAMPLES[2].0, dir.path());
+    let p = pdf.to_string_lossy().into_owned();
+    let o = run("qpdf", &["--json", "--json-key=qpdf", &p]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("qpdf json");
+    let objects = json["qpdf"][1].as_object().expect("objects");
+    let trailer = &objects["trailer"]["value"];
+    assert!(
+        trailer["/ID"].as_array().is_some_and(|a| a.len() == 2),
+        "trailer /ID"
+    );
+    let root_ref = trailer["/Root"].as_str().expect("root");
+    let catalog = &objects[&format!("obj:{root_ref}")]["value"];
+    for key in ["/Metadata", "/OutputIntents", "/AF", "/Lang", "/AcroForm"] {
+        assert!(!catalog[key].is_null(), "catalog lacks {key}");
+    }
+    let acro =
+        &objects[&format!("obj:{}", catalog["/AcroForm"].as_str().expect("acroform"))]["value"];
+    assert!(
+        acro["/NeedAppearances"].is_null(),
+        "NeedAppearances must not be set"
+    );
+    let meta_ref = catalog["/Metadata"].as_str().expect("metadata");
+    let meta = &objects[&format!("obj:{meta_ref}")]["stream"];
+    assert!(
+        meta["dict"]["/Filter"].is_null(),
+        "XMP metadata stays unfiltered"
+    );
+    let number = meta_ref.split(' ').next().expect("object number");
+    let xmp = String::from_utf8_lossy(
+        &run(
+            "qpdf",
+            &[
+                &format!("--show-object={number}"),
+                "--filtered-stream-data",
+                &p,
+            ],
+        )
+        .stdout,
+    )
+    .into_owned();
+    assert!(
+        xmp.contains("<pdfaid:part>3</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "PDF/A-3b identification"
+    );
+    assert!(
+        xmp.contains("dpagen-sha256:"),
+        "fingerprint in XMP keywords too"
+    );
+    let mut widgets = 0;
+    for (_, obj) in objects {
+        let v = &obj["value"];
+        if v["/FT"] == "/Sig" {
+            widgets += 1;
+            assert_eq!(v["/F"], 4, "printable widget");
+            assert!(v["/AP"]["/N"].is_string(), "normal appearance stream");
+        }
+    }
+    assert_eq!(widgets, 3);
+}
