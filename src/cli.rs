@@ -44,6 +44,21 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: LangArg,
     },
+    /// Write a new contract file by answering questions (a wizard in the terminal).
+    New {
+        /// Language of the questions (default: from the system locale).
+        #[arg(long)]
+        lang: Option<LangArg>,
+        /// Continue the draft that an interrupted `dpa new` left in this folder.
+        #[arg(long, conflicts_with = "from")]
+        resume: bool,
+        /// Edit an existing contract file.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        /// Where to write the contract file (asked at the end if not given).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write the contract file embedded in a PDF made by dpagen back out.
     Extract {
         /// The PDF.
@@ -208,6 +223,17 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
         Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
+        Command::New {
+            lang,
+            resume,
+            from,
+            output,
+        } => crate::wizard::run(&crate::wizard::NewOptions {
+            lang: lang.map(Lang::from),
+            resume,
+            from,
+            output,
+        }),
     }
 }
 

@@ -17,6 +17,8 @@ pub mod escape;
 pub mod input;
 pub mod model;
 pub mod render;
+/// `dpa new`: the question-and-answer wizard that writes a contract file.
+pub mod wizard;
 
 use std::path::PathBuf;
 

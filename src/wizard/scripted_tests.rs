@@ -1,0 +1,807 @@
+//! The wizard driven by scripts: whole sessions, going back from the summary, the
+//! subprocessor loop, transfer bases, refused answers, interruption and resume, and
+//! opening an existing contract.
+
+use std::path::{Path, PathBuf};
+
+use super::script::{Reply, ScriptedPrompter};
+use super::sections::{Outcome, Section, country_completion, drive, number};
+use super::{DRAFT_FILE, Draft, Role};
+use crate::Lang;
+use crate::catalog::Catalogs;
+use crate::input::{load_contract, parse_contract};
+use crate::model::{Contract, TransferBasis};
+
+type Script = Vec<(String, Reply)>;
+
+fn script(v: Vec<(&str, Reply)>) -> Script {
+    v.into_iter().map(|(k, r)| (k.to_string(), r)).collect()
+}
+
+fn t(s: &str) -> Reply {
+    Reply::Text(s.to_string())
+}
+
+fn pick(s: &str) -> Reply {
+    Reply::Pick(s.to_string())
+}
+
+fn tick(ids: &[&str]) -> Reply {
+    Reply::Tick(ids.iter().map(|s| s.to_string()).collect())
+}
+
+use Reply::{Enter, No, Yes};
+
+fn start() -> Script {
+    script(vec![("language", Enter), ("role", Enter)])
+}
+
+fn party(prefix: &str, name: &str, city: &str, rep: &str) -> Script {
+    let k = |s: &str| format!("{prefix}.{s}");
+    vec![
+        (k("name"), t(name)),
+        (k("street"), t("Am Markt 2")),
+        (k("postal_code"), t("50667")),
+        (k("city"), t(city)),
+        (k("country"), Enter),
+        (k("register"), Enter),
+        (k("representative.name"), t(rep)),
+        (k("representative.role"), t("Inhaber")),
+        (k("representative.email"), t("info@example.de")),
+        (k("contact.has"), No),
+        (k("dpo.has"), No),
+    ]
+}
+
+fn agreement() -> Script {
+    script(vec![
+        ("agreement.has", Enter),
+        ("agreement.title", t("Vertrag über Webhosting und Wartung")),
+        ("agreement.date", Enter),
+        ("agreement.duration", Enter),
+        ("agreement.id", Enter),
+        ("agreement.effective_date", Enter),
+    ])
+}
+
+fn processing() -> Script {
+    script(vec![
+        (
+            "processing.subject_matter",
+            t("Hosting und Wartung der Website"),
+        ),
+        ("processing.purpose", t("Bereitstellung der Website")),
+        ("processing.operations", Enter),
+    ])
+}
+
+fn data() -> Script {
+    script(vec![
+        ("data.categories", Enter),
+        ("data.categories.text.add", Enter),
+        ("data.special", Enter),
+        ("data.criminal", Enter),
+        ("data.subjects", tick(&["customers", "website_visitors"])),
+        ("data.subjects.text.add", Enter),
+    ])
+}
+
+fn locations() -> Script {
+    script(vec![("locations.countries", Enter)])
+}
+
+fn instructions() -> Script {
+    script(vec![
+        ("instructions.form", Enter),
+        ("instructions.controller.mode", Enter),
+        ("instructions.processor.mode", Enter),
+    ])
+}
+
+fn security() -> Script {
+    script(vec![
+        ("security.preset", Enter),
+        ("security.measures", Enter),
+        ("security.custom.text", Enter),
+        ("security.certifications.add", Enter),
+    ])
+}
+
+fn subprocessors_none() -> Script {
+    script(vec![
+        ("subprocessors.authorisation", Enter),
+        ("subprocessors.notice_days", Enter),
+        ("subprocessors.menu", Enter),
+    ])
+}
+
+fn terms() -> Script {
+    script(vec![
+        ("terms.breach_hours", Enter),
+        ("terms.audit_notice_days", Enter),
+        ("terms.audit_on_site", Enter),
+        ("terms.end_choice", Enter),
+        ("terms.end_days", Enter),
+        ("terms.liability", Enter),
+        ("terms.governing_law", Enter),
+        ("terms.jurisdiction", Enter),
+    ])
+}
+
+fn options_and_signatories() -> Script {
+    script(vec![
+        ("options.clauses", Enter),
+        ("options.penalty", Enter),
+        ("signatories.menu", Enter),
+    ])
+}
+
+fn save(file: &Path) -> Script {
+    script(vec![
+        ("summary", Enter),
+        ("save.file", t(&file.to_string_lossy())),
+        ("render.now", No),
+    ])
+}
+
+/// Every section up to (not including) the summary.
+fn sections() -> Script {
+    [
+        start(),
+        party(
+            "controller",
+            "Zahnarztpraxis Dr. Weber",
+            "Köln",
+            "Dr. Anna Weber",
+        ),
+        party(
+            "processor",
+            "Pixelwerk Webdesign, Jonas Klein",
+            "Köln",
+            "Jonas Klein",
+        ),
+        agreement(),
+        processing(),
+        data(),
+        locations(),
+        instructions(),
+        security(),
+        subprocessors_none(),
+        terms(),
+        options_and_signatories(),
+    ]
+    .concat()
+}
+
+/// The same in English: there the countries have no suggestion to accept.
+fn sections_en() -> Script {
+    sections()
+        .into_iter()
+        .map(|(k, r)| {
+            if k.ends_with(".country") {
+                (k, t("DE"))
+            } else {
+                (k, r)
+            }
+        })
+        .collect()
+}
+
+struct Run {
+    outcome: Outcome,
+    prompter: ScriptedPrompter,
+    draft: Draft,
+}
+
+fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
+    let mut prompter = ScriptedPrompter::new(script);
+    let mut draft = draft;
+    let outcome = drive(&mut prompter, &mut draft, &dir.join(DRAFT_FILE)).expect("no I/O error");
+    Run {
+        outcome,
+        prompter,
+        draft,
+    }
+}
+
+fn saved(run: &Run) -> Contract {
+    match &run.outcome {
+        Outcome::Saved {
+            contract,
+            pdf: None,
+        } => {
+            load_contract(contract)
+                .unwrap_or_else(|e| panic!("the written file is not valid: {e}"))
+                .contract
+        }
+        other => panic!(
+            "expected a saved contract, got {other:?}\n{}",
+            run.prompter.text()
+        ),
+    }
+}
+
+#[test]
+fn a_whole_session_writes_a_valid_contract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("weber.yaml");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        [sections(), save(&out)].concat(),
+    );
+    let c = saved(&run);
+    assert_eq!(run.prompter.remaining(), 0);
+    assert_eq!(c.controller.name, "Zahnarztpraxis Dr. Weber");
+    assert_eq!(c.processor.representative.name, "Jonas Klein");
+    assert_eq!(c.processing.locations, vec!["DE"]);
+    assert_eq!(c.processing.operations.len(), 6);
+    assert_eq!(c.signatories.len(), 2);
+    assert_eq!(c.signatories[0].place.as_deref(), Some("Köln"));
+    // The processor's defaults: 48 hours, no extra protective clauses.
+    assert_eq!(c.terms.breach_notification_hours, 48);
+    assert!(!c.options.seizure_insolvency_notice);
+    assert!(
+        c.security.measures.contains(&"backup_daily".to_string()),
+        "the small-office preset"
+    );
+    let text = run.prompter.text();
+    assert!(text.contains("Schritt 3 von 14: Auftragnehmer"), "{text}");
+    assert!(
+        text.contains("Schritt 14 von 14: Zusammenfassung"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error(s)"),
+        "the check findings are shown: {text}"
+    );
+    assert!(
+        !dir.path().join(DRAFT_FILE).exists(),
+        "the draft is gone once the contract is written"
+    );
+    // The file is the batch input format: it renders through the normal path.
+    let loaded = load_contract(&out).expect("load");
+    let lib = crate::clauses::Library::builtin().expect("library");
+    let report = crate::check::check(&loaded, &lib, crate::model::Date::today()).expect("check");
+    assert!(!report.has_errors(), "{:?}", report.findings);
+}
+
+#[test]
+fn the_controller_role_changes_defaults_and_wording() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut script = sections_en();
+    script[1] = ("role".into(), pick("controller"));
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::En),
+        [script, save(&dir.path().join("c.yaml"))].concat(),
+    );
+    let c = saved(&run);
+    assert_eq!(c.terms.breach_notification_hours, 24);
+    assert!(c.options.seizure_insolvency_notice && c.options.no_right_of_retention);
+    let text = run.prompter.text();
+    assert!(
+        text.contains("Step 2 of 14: Controller – your organisation"),
+        "{text}"
+    );
+    assert!(text.contains("Processor – your service provider"), "{text}");
+}
+
+#[test]
+fn going_back_from_the_summary_changes_one_section() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("back.yaml");
+    let script = [
+        sections(),
+        script(vec![
+            ("summary", pick("change:processing")),
+            (
+                "processing.subject_matter",
+                t("Betrieb des Terminbuchungssystems"),
+            ),
+            ("processing.purpose", Enter),
+            ("processing.operations", tick(&["storage", "erasure"])),
+            ("summary", pick("change:terms")),
+            ("terms.breach_hours", t("24")),
+        ]),
+        terms()[1..].to_vec(),
+        save(&out),
+    ]
+    .concat();
+    let run = run_script(dir.path(), Draft::new(Lang::De), script);
+    let c = saved(&run);
+    assert_eq!(run.prompter.remaining(), 0);
+    assert_eq!(
+        c.processing.subject_matter,
+        "Betrieb des Terminbuchungssystems"
+    );
+    assert_eq!(c.processing.purpose, "Bereitstellung der Website");
+    assert_eq!(c.processing.operations, vec!["storage", "erasure"]);
+    assert_eq!(c.terms.breach_notification_hours, 24);
+    assert_eq!(
+        c.controller.name, "Zahnarztpraxis Dr. Weber",
+        "the rest stays"
+    );
+    let text = run.prompter.text();
+    assert_eq!(text.matches("Schritt 14 von 14").count(), 3, "{text}");
+    assert_eq!(text.matches("Schritt 5 von 14").count(), 2, "{text}");
+}
+
+fn sub(name: &str, country: &str, locations: Reply) -> Script {
+    script(vec![
+        ("sub.name", t(name)),
+        ("sub.street", t("Industriestr. 25")),
+        ("sub.postal_code", t("91710")),
+        ("sub.city", t("Gunzenhausen")),
+        ("sub.country", t(country)),
+        ("sub.service", t("Server-Hosting")),
+        ("sub.locations", locations),
+    ])
+}
+
+#[test]
+fn subprocessors_are_added_edited_and_removed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("subs.yaml");
+    let before: Script = sections()
+        .into_iter()
+        .take_while(|(k, _)| k != "subprocessors.authorisation")
+        .collect();
+    let after: Script = sections()
+        .into_iter()
+        .skip_while(|(k, _)| !k.starts_with("terms."))
+        .collect();
+    let script = [
+        before,
+        script(vec![
+            ("subprocessors.authorisation", Enter),
+            ("subprocessors.notice_days", Enter),
+            ("subprocessors.menu", pick("add")),
+        ]),
+        sub("Hetzner Online GmbH", "DE", Enter),
+        script(vec![("subprocessors.menu", pick("add"))]),
+        sub("Mailgun Technologies, Inc.", "US", Enter),
+        script(vec![
+            ("sub.transfer", pick("scc")),
+            ("subprocessors.menu", pick("add")),
+        ]),
+        sub("Zendesk, Inc.", "US", t("IE, US")),
+        script(vec![
+            ("sub.transfer", pick("dpf")),
+            // Edit the first: only its name and service change.
+            ("subprocessors.menu", pick("edit:0")),
+            ("sub.name", t("Hetzner Online GmbH (Falkenstein)")),
+            ("sub.street", Enter),
+            ("sub.postal_code", Enter),
+            ("sub.city", Enter),
+            ("sub.country", Enter),
+            ("sub.service", t("Server-Hosting und Backups")),
+            ("sub.locations", Enter),
+            // Remove the second, after a "no" first.
+            ("subprocessors.menu", pick("remove:1")),
+            ("subprocessors.remove", No),
+            ("subprocessors.menu", pick("remove:1")),
+            ("subprocessors.remove", Yes),
+            ("subprocessors.menu", pick("done")),
+        ]),
+        after,
+        save(&out),
+    ]
+    .concat();
+    let run = run_script(dir.path(), Draft::new(Lang::De), script);
+    let c = saved(&run);
+    assert_eq!(run.prompter.remaining(), 0);
+    let names: Vec<&str> = c
+        .subprocessors
+        .list
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Hetzner Online GmbH (Falkenstein)", "Zendesk, Inc."]
+    );
+    assert_eq!(
+        c.subprocessors.list[0].service,
+        "Server-Hosting und Backups"
+    );
+    assert_eq!(c.subprocessors.list[0].locations, ["DE"]);
+    assert_eq!(c.subprocessors.list[0].transfer, None);
+    assert_eq!(c.subprocessors.list[1].locations, ["IE", "US"]);
+    assert_eq!(c.subprocessors.list[1].transfer, Some(TransferBasis::Dpf));
+}
+
+#[test]
+fn a_location_outside_the_eea_asks_for_the_transfer_basis_and_explains_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // US: the Data Privacy Framework is offered; India: it is not; UK: adequacy, no question.
+    let cases: [(&str, Option<&str>, Option<TransferBasis>, &str); 3] = [
+        (
+            "DE, US",
+            Some("dpf"),
+            Some(TransferBasis::Dpf),
+            "choices: dpf, scc, bcr, derogation",
+        ),
+        (
+            "DE, IN",
+            Some("scc"),
+            Some(TransferBasis::Scc),
+            "choices: scc, bcr, derogation",
+        ),
+        (
+            "GB",
+            None,
+            None,
+            "Angemessenheitsbeschluss der EU-Kommission",
+        ),
+    ];
+    for (n, (countries, answer, expected, shown)) in cases.into_iter().enumerate() {
+        let mut script: Script = Vec::new();
+        for (k, r) in sections() {
+            if k == "locations.countries" {
+                script.push((k, Reply::Text(countries.into())));
+                if let Some(a) = answer {
+                    script.push(("locations.transfer".into(), pick(a)));
+                }
+            } else {
+                script.push((k, r));
+            }
+        }
+        let out = dir.path().join(format!("t-{n}.yaml"));
+        let run = run_script(
+            dir.path(),
+            Draft::new(Lang::De),
+            [script, save(&out)].concat(),
+        );
+        let c = saved(&run);
+        assert_eq!(c.processing.transfer, expected, "{countries}");
+        let text = run.prompter.text();
+        assert!(text.contains(shown), "{countries}: {text}");
+        if answer.is_some() {
+            assert!(
+                text.contains("außerhalb des EWR ohne Angemessenheitsbeschluss")
+                    && text.contains("Art. 44–49 DSGVO"),
+                "the choice is explained: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn refused_answers_are_asked_again_with_the_loaders_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut script: Script = Vec::new();
+    for (k, r) in sections() {
+        match k.as_str() {
+            "controller.representative.email" => {
+                script.push((k.clone(), t("praxis(at)example.de")));
+                script.push((k.clone(), t("praxis@example.de")));
+            }
+            "controller.country" => {
+                script.push((k.clone(), t("Germany")));
+                script.push((k.clone(), t("de")));
+            }
+            "controller.name" => {
+                script.push((k.clone(), t("   ")));
+                script.push((k.clone(), r));
+            }
+            "agreement.date" => {
+                script.push((k.clone(), t("15.1.2026")));
+                script.push((k.clone(), t("2026-01-15")));
+            }
+            "locations.countries" => {
+                script.push((k.clone(), t("DE, Frankreich")));
+                script.push((k.clone(), t("DE, fr — Frankreich")));
+            }
+            "subprocessors.notice_days" => {
+                script.push((k.clone(), t("30 Tage")));
+                script.push((k.clone(), t("-5")));
+                script.push((k.clone(), t("21")));
+            }
+            "data.subjects" => {
+                // Nothing ticked and no free text: asked again.
+                script.push((k.clone(), tick(&[])));
+                script.push(("data.subjects.text.add".into(), Enter));
+                script.push((k.clone(), r));
+            }
+            _ => script.push((k.clone(), r)),
+        }
+    }
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        [script, save(&dir.path().join("r.yaml"))].concat(),
+    );
+    let c = saved(&run);
+    assert_eq!(run.prompter.remaining(), 0);
+    assert_eq!(
+        c.controller.representative.email.as_deref(),
+        Some("praxis@example.de")
+    );
+    assert_eq!(c.controller.address.country, "DE");
+    assert_eq!(c.processing.locations, ["DE", "FR"]);
+    assert_eq!(c.subprocessors.notice_days, 21);
+    assert_eq!(
+        c.main_agreement.and_then(|m| m.date).map(|d| d.to_string()),
+        Some("2026-01-15".to_string())
+    );
+    let refused: Vec<(&str, &str)> = run
+        .prompter
+        .refusals
+        .iter()
+        .map(|(k, m)| (k.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            (
+                "controller.name",
+                "the text is empty: write the value, or remove the key if it is optional"
+            ),
+            (
+                "controller.country",
+                "`Germany` is not a country code: use the ISO 3166-1 alpha-2 code: `DE`"
+            ),
+            (
+                "controller.representative.email",
+                "`praxis(at)example.de` is not an e-mail address: write it as name@example.com"
+            ),
+            (
+                "agreement.date",
+                "`15.1.2026` is not a valid date: write the date as YYYY-MM-DD: `2026-01-15`"
+            ),
+            (
+                "locations.countries",
+                "`Frankreich` is not a country code: use the ISO 3166-1 alpha-2 code: `FR`"
+            ),
+            (
+                "subprocessors.notice_days",
+                "expected a whole number, found text: write a whole number without quotes or units, e.g. `24`"
+            ),
+            (
+                "subprocessors.notice_days",
+                "the number must be 0 or more, found -5: write a positive whole number"
+            ),
+        ]
+    );
+    assert!(
+        run.prompter
+            .text()
+            .contains("Bitte mindestens einen Eintrag wählen"),
+        "an empty list is asked again"
+    );
+}
+
+#[test]
+fn prompt_and_loader_refuse_with_the_same_words() {
+    // One code path: the message at the prompt is the message for the same value in a file.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        [sections(), save(&dir.path().join("w.yaml"))].concat(),
+    );
+    let text = match &run.outcome {
+        Outcome::Saved { contract, .. } => std::fs::read_to_string(contract).expect("read"),
+        o => panic!("{o:?}"),
+    };
+    let bad = text.replace("\"info@example.de\"", "\"praxis(at)example.de\"");
+    let err = parse_contract(Path::new("bad.yaml"), bad)
+        .expect_err("invalid")
+        .to_string();
+    let at_prompt = crate::model::rules::email("praxis(at)example.de").expect_err("refused");
+    assert!(err.contains(&at_prompt.message), "{err}");
+    assert!(err.contains(&at_prompt.hint), "{err}");
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_and_resume_continues() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let draft_path = dir.path().join(DRAFT_FILE);
+    let all = sections();
+    // Stop in the middle of the data section, after two of its answers.
+    let cut = all
+        .iter()
+        .position(|(k, _)| k == "data.special")
+        .expect("data.special");
+    let mut first: Script = all[..cut].to_vec();
+    first.push(("data.special".into(), Reply::Interrupt));
+    let run = run_script(dir.path(), Draft::new(Lang::De), first);
+    assert_eq!(run.outcome, Outcome::Stopped);
+    assert_eq!(run.prompter.remaining(), 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&draft_path)
+            .expect("draft written")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the draft is private");
+    }
+    let d = Draft::load(&draft_path).expect("draft readable");
+    assert_eq!(d, run.draft);
+    assert_eq!(d.next, Section::Data);
+    assert_eq!(d.form.controller.name, "Zahnarztpraxis Dr. Weber");
+    assert!(
+        !d.form.processing.data_categories.is_empty(),
+        "answers of the unfinished section are kept"
+    );
+
+    // Resume: the data section again (its answers are the suggestions), then the rest.
+    let out = dir.path().join("resumed.yaml");
+    let rest: Script = all[cut - 2..].to_vec();
+    let resumed = run_script(dir.path(), d, [rest, save(&out)].concat());
+    let c = saved(&resumed);
+    assert_eq!(resumed.prompter.remaining(), 0);
+    assert!(resumed.prompter.text().contains("Schritt 6 von 14"));
+
+    // The same as without the interruption.
+    let dir2 = tempfile::tempdir().expect("tempdir");
+    let whole = run_script(
+        dir2.path(),
+        Draft::new(Lang::De),
+        [sections(), save(&dir2.path().join("x.yaml"))].concat(),
+    );
+    assert_eq!(c, saved(&whole));
+    assert!(!draft_path.exists());
+}
+
+#[test]
+fn stopping_at_the_summary_keeps_the_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::En),
+        [sections_en(), script(vec![("summary", pick("stop"))])].concat(),
+    );
+    assert_eq!(run.outcome, Outcome::Left);
+    let d = Draft::load(&dir.path().join(DRAFT_FILE)).expect("draft");
+    assert_eq!(d.next, Section::Summary);
+    assert_eq!(d.role, Role::Processor);
+}
+
+#[test]
+fn every_example_opened_and_saved_unchanged_is_the_same_contract() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["dental-practice", "saas-crm", "uk-payroll"] {
+        let path = root.join(format!("examples/{name}.yaml"));
+        let before = load_contract(&path).expect("example").contract;
+        let draft = Draft::from_contract(Lang::De, &before, &path);
+        let out = dir.path().join(format!("{name}.yaml"));
+        let run = run_script(dir.path(), draft, save(&out));
+        assert_eq!(saved(&run), before, "{name}");
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("format: 1"),
+            "the example itself is untouched"
+        );
+    }
+}
+
+#[test]
+fn opening_a_contract_and_changing_a_section() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = root.join("examples/saas-crm.yaml");
+    let before = load_contract(&path).expect("example").contract;
+    let out = dir.path().join("crm.yaml");
+    let script = [
+        script(vec![
+            ("summary", pick("change:subprocessors")),
+            ("subprocessors.authorisation", Enter),
+            ("subprocessors.notice_days", Enter),
+            ("subprocessors.menu", pick("remove:2")),
+            ("subprocessors.remove", Yes),
+            ("subprocessors.menu", Enter),
+        ]),
+        save(&out),
+    ]
+    .concat();
+    let run = run_script(
+        dir.path(),
+        Draft::from_contract(Lang::En, &before, &path),
+        script,
+    );
+    let after = saved(&run);
+    assert_eq!(after.subprocessors.list.len(), 2);
+    let mut expected = before.clone();
+    expected.subprocessors.list.truncate(2);
+    assert_eq!(after, expected);
+}
+
+#[test]
+fn numbers_follow_the_loader() {
+    assert_eq!(number::<u32>("24"), Ok(24));
+    assert_eq!(number::<u32>(" 48 "), Ok(48));
+    assert_eq!(number::<u64>("250000"), Ok(250_000));
+    let r = number::<u32>("24 Stunden").expect_err("text");
+    assert_eq!(r.message, "expected a whole number, found text");
+    let r = number::<u32>("1.5").expect_err("decimal");
+    assert_eq!(r.message, "expected a whole number, found a decimal number");
+    assert!(number::<u32>("").is_err());
+    assert!(number::<u32>("99999999999").is_err());
+}
+
+#[test]
+fn countries_complete_by_code_and_name() {
+    let cats = Catalogs::get().expect("catalogs");
+    let c = country_completion(cats, Lang::De);
+    let s = (c.suggest)("deu");
+    assert_eq!(
+        s.first().map(String::as_str),
+        Some("DE — Deutschland"),
+        "{s:?}"
+    );
+    let s = (c.suggest)("DE, fran");
+    assert_eq!(
+        s.first().map(String::as_str),
+        Some("DE, FR — Frankreich"),
+        "{s:?}"
+    );
+    assert!(
+        s.iter().any(|x| x == "DE, PF — Französisch-Polynesien"),
+        "{s:?}"
+    );
+    assert_eq!(
+        (c.complete)("DE, fran", Some("DE, PF — Französisch-Polynesien")).as_deref(),
+        Some("DE, PF")
+    );
+    assert_eq!(
+        (c.complete)("DE, fran", None),
+        None,
+        "ambiguous: Tab does nothing"
+    );
+    assert_eq!((c.complete)("DE, frankr", None).as_deref(), Some("DE, FR"));
+    assert_eq!(
+        (c.suggest)("us").first().map(String::as_str),
+        Some("US — Vereinigte Staaten")
+    );
+    assert!((c.suggest)("DE, ").is_empty());
+    let en = country_completion(cats, Lang::En);
+    assert_eq!(
+        (en.suggest)("united k").first().map(String::as_str),
+        Some("GB — United Kingdom")
+    );
+}
+
+#[test]
+fn a_script_out_of_step_fails_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        script(vec![("language", Enter), ("controller.name", t("x"))]),
+    );
+    match run.outcome {
+        Outcome::Failed(m) => assert!(m.contains("expected question `controller.name`"), "{m}"),
+        o => panic!("{o:?}"),
+    }
+}
+
+#[test]
+fn switching_the_role_of_an_opened_contract_changes_no_value() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = root.join("examples/uk-payroll.yaml");
+    let before = load_contract(&path).expect("example").contract;
+    for role in ["controller", "processor"] {
+        let out = dir.path().join(format!("{role}.yaml"));
+        let steps = [
+            script(vec![
+                ("summary", pick("change:start")),
+                ("language", Enter),
+                ("role", pick(role)),
+            ]),
+            save(&out),
+        ]
+        .concat();
+        let run = run_script(
+            dir.path(),
+            Draft::from_contract(Lang::En, &before, &path),
+            steps,
+        );
+        assert_eq!(saved(&run), before, "{role}");
+    }
+}
