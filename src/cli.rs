@@ -358,6 +358,16 @@ fn render_one(
 /// Writes a file atomically: a temporary file in the same folder, then a rename. Without
 /// `force`, an existing file is never replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+    write_file(path, bytes, force, false)
+}
+
+/// Writes a file readable only by its owner (mode 0600 on Unix), atomically, replacing an
+/// existing one: for drafts that hold personal data.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file(path, bytes, true, true)
+}
+
+fn write_file(path: &Path, bytes: &[u8], force: bool, private: bool) -> Result<(), Error> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -372,8 +382,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
         action,
         source: e,
     };
+    let _ = std::fs::remove_file(&tmp);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp).map_err(|e| io(e, "write"))?;
+        let mut f = options.open(&tmp).map_err(|e| io(e, "write"))?;
         f.write_all(bytes).map_err(|e| io(e, "write"))?;
         f.sync_all().map_err(|e| io(e, "write"))?;
         drop(f);

@@ -3,7 +3,6 @@
 //! it is written with mode 0600 (readable only by its owner), atomically (temporary file,
 //! then rename), after every section and when the person stops.
 
-use std::io::Write as _;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -141,39 +140,7 @@ impl Draft {
 
 /// Writes a file readable only by its owner (0600 on Unix), atomically.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| DRAFT_FILE.into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let io = |e, action| Error::Io {
-        path: path.to_path_buf(),
-        action,
-        source: e,
-    };
-    let _ = std::fs::remove_file(&tmp);
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        opts.mode(0o600);
-    }
-    let result = (|| {
-        let mut f = opts.open(&tmp).map_err(|e| io(e, "write"))?;
-        f.write_all(bytes).map_err(|e| io(e, "write"))?;
-        f.sync_all().map_err(|e| io(e, "write"))?;
-        drop(f);
-        std::fs::rename(&tmp, path).map_err(|e| io(e, "write"))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    crate::cli::write_private(path, bytes)
 }
 
 #[cfg(test)]
