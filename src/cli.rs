@@ -324,7 +324,9 @@ fn render_one(
     }
     let loaded = input::load_contract(file)?;
     let out = render_contract(&loaded, lib, want_md, want_pdf, a.allow_incomplete)?;
-    if out.report.has_errors() {
+    // Errors (rendered anyway with --allow-incomplete) and warnings are worth seeing at once;
+    // notes are left to `dpa check`.
+    if out.report.has_errors() || out.report.count(Severity::Warning) > 0 {
         eprint!(
             "{}",
             check::findings_text(&out.report, &loaded.source, Severity::Warning)

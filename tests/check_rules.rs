@@ -367,3 +367,36 @@ fn an_override_that_drops_a_requirement_is_a_gap() {
     ]));
     assert!(text.contains("✗") && text.contains("MISSING"), "{text}");
 }
+
+#[test]
+fn render_shows_warnings_but_renders() {
+    let base =
+        std::fs::read_to_string(root().join("tests/fixtures/check/base.yaml")).expect("base");
+    let dir = tempdir();
+    let file = dir.path().join("w.yaml");
+    std::fs::write(
+        &file,
+        base.replace(
+            "breach_notification_hours: 24",
+            "breach_notification_hours: 60",
+        ),
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let r = dpa(&[
+        "render",
+        &file.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let err = stderr(&r);
+    assert!(
+        err.contains("warning: terms.breach_notification_hours: 60 hours"),
+        "{err}"
+    );
+    assert!(err.contains("0 error(s), 1 warning(s), 0 note(s)"), "{err}");
+    assert!(out.join("w.md").exists());
+}
