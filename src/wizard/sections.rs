@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::draft::{Draft, Role};
 use super::form::{
-    CustomForm, DurationForm, Form, ItemForm, PartyForm, PersonForm, SignatoryForm,
+    AddressForm, CustomForm, DurationForm, Form, ItemForm, PartyForm, PersonForm, SignatoryForm,
     SubprocessorForm,
 };
 use super::{
@@ -586,6 +586,30 @@ impl Wizard<'_> {
         }
     }
 
+    /// Street, postal code and city of an address; the questions' keys are `{key}.street`,
+    /// `{key}.postal_code`, `{key}.city` (the country is asked by the caller, in its words).
+    fn street_postal_city(&mut self, key: &str, address: &mut AddressForm) -> Result<(), Stop> {
+        address.street = self.text(
+            &format!("{key}.street"),
+            self.t("Straße und Hausnummer", "Street and number"),
+            None,
+            &address.street.clone(),
+        )?;
+        address.postal_code = self.text(
+            &format!("{key}.postal_code"),
+            self.t("Postleitzahl", "Postal code"),
+            None,
+            &address.postal_code.clone(),
+        )?;
+        address.city = self.text(
+            &format!("{key}.city"),
+            self.t("Ort", "City"),
+            None,
+            &address.city.clone(),
+        )?;
+        Ok(())
+    }
+
     fn text(
         &mut self,
         key: &str,
@@ -1041,24 +1065,7 @@ impl Wizard<'_> {
             )),
             &p.name.clone(),
         )?;
-        p.address.street = self.text(
-            &format!("{key}.street"),
-            self.t("Straße und Hausnummer", "Street and number"),
-            None,
-            &p.address.street.clone(),
-        )?;
-        p.address.postal_code = self.text(
-            &format!("{key}.postal_code"),
-            self.t("Postleitzahl", "Postal code"),
-            None,
-            &p.address.postal_code.clone(),
-        )?;
-        p.address.city = self.text(
-            &format!("{key}.city"),
-            self.t("Ort", "City"),
-            None,
-            &p.address.city.clone(),
-        )?;
+        self.street_postal_city(key, &mut p.address)?;
         let country = if p.address.country.is_empty() && ui == Lang::De {
             "DE".to_string()
         } else {
@@ -1798,24 +1805,7 @@ impl Wizard<'_> {
             )),
             &s.name.clone(),
         )?;
-        s.address.street = self.text(
-            "sub.street",
-            self.t("Straße und Hausnummer", "Street and number"),
-            None,
-            &s.address.street.clone(),
-        )?;
-        s.address.postal_code = self.text(
-            "sub.postal_code",
-            self.t("Postleitzahl", "Postal code"),
-            None,
-            &s.address.postal_code.clone(),
-        )?;
-        s.address.city = self.text(
-            "sub.city",
-            self.t("Ort", "City"),
-            None,
-            &s.address.city.clone(),
-        )?;
+        self.street_postal_city("sub", &mut s.address)?;
         s.address.country = self.country(
             "sub.country",
             self.t("Land des Sitzes", "Country of the registered office"),
