@@ -1,5 +1,5 @@
-//! Embeds the built-in clause library and templates: every file under `clauses/` and
-//! `templates/` becomes a `(relative path, contents)` pair in `embedded.rs`.
+//! Embeds the built-in clause library, templates and messages: every file under `clauses/`,
+//! `templates/` and `locales/` becomes a `(relative path, contents)` pair in `embedded.rs`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,7 @@ fn main() {
     let mut code = String::new();
     table(&root, "clauses", "CLAUSE_FILES", &mut code);
     table(&root, "templates", "TEMPLATE_FILES", &mut code);
+    table(&root, "locales", "LOCALE_FILES", &mut code);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded.rs");
     if let Err(e) = std::fs::write(&out, code) {
         panic!("cannot write {}: {e}", out.display());

@@ -164,8 +164,10 @@ fn run_case(kind: &str, n: usize, jobs: usize) {
         inputs: files,
         controllers: None,
         output: dir.join("out"),
-        pdf: true,
-        markdown: false,
+        formats: dpagen::pipeline::Formats {
+            pdf: true,
+            markdown: false,
+        },
         jobs,
         force: true,
         check_only: false,

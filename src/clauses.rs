@@ -14,11 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalogs;
 use crate::{Error, Lang};
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
-
-pub(crate) use embedded::TEMPLATE_FILES;
+pub(crate) use crate::embedded::TEMPLATE_FILES;
 
 /// Numbered contract clause or annex.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Default)]
@@ -299,7 +295,7 @@ fn cond_name(lang: Lang, id: &str) -> String {
 }
 
 fn builtin_sources() -> Vec<Source> {
-    embedded::CLAUSE_FILES
+    crate::embedded::CLAUSE_FILES
         .iter()
         .filter_map(|(path, text)| {
             let (lang, _) = path.split_once('/')?;

@@ -10,9 +10,9 @@ use crate::catalog::Catalogs;
 use crate::check;
 use crate::clauses::{Library, Origin};
 use crate::error::Severity;
-use crate::input::{self, LoadedContract};
 use crate::model::Date;
-use crate::{Error, Lang, assemble, render};
+use crate::pipeline::{self, Formats};
+use crate::{Error, Lang, output, render};
 
 /// dpagen: GDPR data processing agreements (Art. 28) from a contract file.
 #[derive(Debug, Parser)]
@@ -237,58 +237,12 @@ fn run(cli: Cli) -> Result<i32, Error> {
     }
 }
 
-/// What rendering one contract produces, in memory, before anything is written.
-pub struct Rendered {
-    /// Markdown text, if asked for.
-    pub markdown: Option<String>,
-    /// PDF, if asked for.
-    pub pdf: Option<render::Pdf>,
-    /// The check report.
-    pub report: check::Report,
-}
-
-/// Checks, assembles and renders one loaded contract.
-pub fn render_contract(
-    loaded: &LoadedContract,
-    lib: &Library,
-    want_md: bool,
-    want_pdf: bool,
-    allow_incomplete: bool,
-) -> Result<Rendered, Error> {
-    let report = check::check(loaded, lib, Date::today())?;
-    if report.has_errors() && !allow_incomplete {
-        let text = check::findings_text(&report, &loaded.source, Severity::Warning);
-        return Err(Error::Incomplete(format!(
-            "{text}{}: not rendered because `dpa check` found errors; fix them, or pass --allow-incomplete to render anyway",
-            loaded.path.display()
-        )));
-    }
-    let doc = assemble::assemble(&loaded.contract, lib)?;
-    let markdown = want_md.then(|| doc.to_markdown());
-    let pdf = if want_pdf {
-        Some(render::pdf(&render::RenderInput {
-            contract: &loaded.contract,
-            document: &doc,
-            source: &loaded.source,
-            library_version: &lib.version,
-        })?)
-    } else {
-        None
-    };
-    Ok(Rendered {
-        markdown,
-        pdf,
-        report,
-    })
-}
-
 fn render_cmd(a: RenderArgs) -> Result<i32, Error> {
     let lib = Library::load(a.clauses.as_deref())?;
-    let want_pdf = a.format.contains(&OutFormat::Pdf);
-    let want_md = a.format.contains(&OutFormat::Md);
+    let formats = formats(&a.format);
     let mut failed = 0;
     for file in &a.files {
-        match render_one(file, &a, &lib, want_md, want_pdf) {
+        match render_one(file, &a, &lib, formats) {
             Ok(()) => {}
             Err(e) => {
                 eprintln!("{e}");
@@ -299,31 +253,30 @@ fn render_cmd(a: RenderArgs) -> Result<i32, Error> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
-fn render_one(
-    file: &Path,
-    a: &RenderArgs,
-    lib: &Library,
-    want_md: bool,
-    want_pdf: bool,
-) -> Result<(), Error> {
+fn formats(list: &[OutFormat]) -> Formats {
+    Formats {
+        pdf: list.contains(&OutFormat::Pdf),
+        markdown: list.contains(&OutFormat::Md),
+    }
+}
+
+fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> Result<(), Error> {
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "contract".into());
-    let mut targets = Vec::new();
-    if want_pdf {
-        targets.push(a.output.join(format!("{stem}.pdf")));
-    }
-    if want_md {
-        targets.push(a.output.join(format!("{stem}.md")));
-    }
+    let target = |ext: &str| a.output.join(format!("{stem}.{ext}"));
     if !a.force
-        && let Some(t) = targets.iter().find(|t| t.exists())
+        && let Some(t) = formats
+            .extensions()
+            .into_iter()
+            .map(target)
+            .find(|t| t.exists())
     {
-        return Err(Error::Exists(t.clone()));
+        return Err(Error::Exists(t));
     }
-    let loaded = input::load_contract(file)?;
-    let out = render_contract(&loaded, lib, want_md, want_pdf, a.allow_incomplete)?;
+    let loaded = pipeline::load(file)?;
+    let out = pipeline::render(&loaded, lib, formats, a.allow_incomplete, Date::today())?;
     // Errors (rendered anyway with --allow-incomplete) and warnings are worth seeing at once;
     // notes are left to `dpa check`.
     if out.report.has_errors() || out.report.count(Severity::Warning) > 0 {
@@ -332,92 +285,27 @@ fn render_one(
             check::findings_text(&out.report, &loaded.source, Severity::Warning)
         );
     }
-    std::fs::create_dir_all(&a.output).map_err(|e| Error::Io {
-        path: a.output.clone(),
-        action: "create",
-        source: e,
-    })?;
+    output::create_dir(&a.output)?;
+    let files: Vec<(PathBuf, &[u8])> = out
+        .files()
+        .into_iter()
+        .map(|(ext, bytes)| (target(ext), bytes))
+        .collect();
+    output::write_all_or_none(&files, a.force)?;
     let mut written = Vec::new();
-    if let Some(pdf) = &out.pdf {
-        let p = a.output.join(format!("{stem}.pdf"));
-        write_atomic(&p, &pdf.bytes, a.force)?;
-        written.push(format!(
-            "{} ({} pages, {} signature fields)",
-            p.display(),
-            pdf.pages,
-            pdf.fields.len()
-        ));
-    }
-    if let Some(md) = &out.markdown {
-        let p = a.output.join(format!("{stem}.md"));
-        write_atomic(&p, md.as_bytes(), a.force)?;
-        written.push(p.display().to_string());
+    for (path, _) in &files {
+        match &out.pdf {
+            Some(pdf) if path.extension().is_some_and(|e| e == "pdf") => written.push(format!(
+                "{} ({} pages, {} signature fields)",
+                path.display(),
+                pdf.pages,
+                pdf.fields.len()
+            )),
+            _ => written.push(path.display().to_string()),
+        }
     }
     eprintln!("{}: wrote {}", file.display(), written.join(", "));
     Ok(())
-}
-
-/// Writes a file atomically: a temporary file in the same folder, then a rename, so that
-/// nobody ever sees a half-written file. Without `force`, an existing file is never replaced.
-pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
-    write_file(path, bytes, force, false)
-}
-
-/// Writes a file readable only by its owner (mode 0600 on Unix), atomically, replacing an
-/// existing one: for drafts that hold personal data.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_file(path, bytes, true, true)
-}
-
-fn write_file(path: &Path, bytes: &[u8], force: bool, private: bool) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let io = |e, action| Error::Io {
-        path: path.to_path_buf(),
-        action,
-        source: e,
-    };
-    let _ = std::fs::remove_file(&tmp);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    #[cfg(not(unix))]
-    let _ = private;
-    let result = (|| {
-        let mut f = options.open(&tmp).map_err(|e| io(e, "write"))?;
-        f.write_all(bytes).map_err(|e| io(e, "write"))?;
-        // Drafts are flushed to disk before the rename; rendered outputs are not (they can be
-        // rendered again, and an fsync per file costs a batch run a fifth of its speed).
-        if private {
-            f.sync_all().map_err(|e| io(e, "write"))?;
-        }
-        drop(f);
-        if force {
-            std::fs::rename(&tmp, path).map_err(|e| io(e, "write"))
-        } else {
-            // hard_link fails if the target exists: no race between check and write.
-            std::fs::hard_link(&tmp, path).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    Error::Exists(path.to_path_buf())
-                } else {
-                    io(e, "write")
-                }
-            })
-        }
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result
 }
 
 fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
@@ -431,8 +319,7 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
         inputs: a.inputs,
         controllers: a.controllers,
         output: a.output,
-        pdf: a.format.contains(&OutFormat::Pdf),
-        markdown: a.format.contains(&OutFormat::Md),
+        formats: formats(&a.format),
         jobs,
         force: a.force,
         check_only: a.check,
@@ -442,11 +329,7 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
     };
     let (jobs, failed) = crate::batch::prepare(&opts)?;
     if !opts.check_only && !jobs.is_empty() {
-        std::fs::create_dir_all(&opts.output).map_err(|e| Error::Io {
-            path: opts.output.clone(),
-            action: "create",
-            source: e,
-        })?;
+        output::create_dir(&opts.output)?;
     }
     let outcome = crate::batch::run(&opts, &lib, jobs, failed);
     eprint!("{}", crate::batch::summary(&outcome, opts.check_only));
@@ -464,7 +347,7 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
         });
         let text =
             serde_json::to_string_pretty(&json).map_err(|e| Error::Internal(e.to_string()))?;
-        write_atomic(path, text.as_bytes(), true)?;
+        output::write_atomic(path, text.as_bytes(), true)?;
     }
     Ok(if outcome.failed.is_empty() { 0 } else { 1 })
 }
@@ -479,7 +362,7 @@ fn check_cmd(a: CheckArgs) -> Result<i32, Error> {
     let mut reports = Vec::new();
     let mut code = 0;
     for file in &a.files {
-        match input::load_contract(file) {
+        match pipeline::load(file) {
             Ok(loaded) => {
                 let r = check::check(&loaded, &lib, today)?;
                 if r.has_errors() {
@@ -664,7 +547,7 @@ fn extract_cmd(pdf: &Path, output: Option<&Path>, force: bool) -> Result<i32, Er
     let yaml = render::sigfields::extract_attachment(&bytes, "contract.yaml")
         .map_err(|m| Error::Template(format!("{}: {m}", pdf.display())))?;
     match output {
-        Some(p) => write_atomic(p, &yaml, force)?,
+        Some(p) => output::write_atomic(p, &yaml, force)?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&yaml).map_err(|e| Error::Io {

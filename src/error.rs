@@ -34,10 +34,10 @@ pub enum Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
+        f.write_str(&match self {
+            Severity::Error => crate::tr!("severity-error"),
+            Severity::Warning => crate::tr!("severity-warning"),
+            Severity::Note => crate::tr!("severity-note"),
         })
     }
 }
@@ -122,7 +122,12 @@ impl fmt::Display for InputError {
             write_problem(f, &self.file, &self.source, Severity::Error, p)?;
         }
         if n > 1 {
-            write!(f, "\n{n} problems in {}", self.file.display())?;
+            let file = self.file.display().to_string();
+            write!(
+                f,
+                "\n{}",
+                crate::tr!("problems-in-file", count = n, file = file)
+            )?;
         }
         Ok(())
     }
@@ -168,7 +173,7 @@ pub fn write_problem(
         writeln!(f, "{:width$} | {pad}^", "")?;
     }
     if let Some(h) = &p.hint {
-        writeln!(f, "  = help: {h}")?;
+        writeln!(f, "  = {}: {h}", crate::tr!("label-help"))?;
     }
     Ok(())
 }

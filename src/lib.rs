@@ -14,11 +14,19 @@ pub mod clauses;
 pub mod cli;
 pub mod error;
 pub mod escape;
+pub mod i18n;
 pub mod input;
 pub mod model;
+pub mod output;
+pub mod pipeline;
 pub mod render;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.
 pub mod wizard;
+
+/// Files embedded at build time (see `build.rs`): clauses, templates, messages.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
 
 use std::path::PathBuf;
 

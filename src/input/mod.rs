@@ -2,9 +2,17 @@
 //!
 //! [`load_contract`] is the front door: file -> [`yaml::Node`] tree -> [`raw::RawContract`]
 //! -> [`crate::model::Contract`], with every problem of the file reported at once.
+//!
+//! Many contracts come from [`batch_file`] (a batch file: `defaults` merged under each
+//! entry) and [`csv`] (a controllers CSV merged into a base contract); each yields one
+//! [`Sourced`] contract per entry or row. [`write`] is the one writer of contract files (the
+//! wizard, merged batch contracts attached to PDFs).
 
+pub mod batch_file;
+pub mod csv;
 pub mod de;
 pub mod raw;
+pub mod write;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -26,14 +34,33 @@ pub struct LoadedContract {
     pub root: yaml::Node,
 }
 
+/// One contract of a batch source (a file, a batch-file entry, a CSV row), or why it
+/// could not be read.
+#[derive(Debug)]
+pub struct Sourced {
+    /// Where it came from, for messages: `file`, `file, entry 3` or `file, line 7`.
+    pub label: String,
+    /// The validated contract, or its problems.
+    pub result: Result<LoadedContract, crate::Error>,
+}
+
 /// Reads and validates one contract file.
 pub fn load_contract(path: &Path) -> Result<LoadedContract, crate::Error> {
+    let source = read_text(path)?;
+    parse_contract(path, source)
+}
+
+/// Reads a text file that must be UTF-8 (a contract, batch or CSV file).
+///
+/// Errors: `Error::Io` if it cannot be read; `Error::Input` at the line and column of the
+/// first byte that is not UTF-8, with a hint on how to save the file as UTF-8.
+pub fn read_text(path: &Path) -> Result<String, crate::Error> {
     let bytes = std::fs::read(path).map_err(|e| crate::Error::Io {
         path: path.to_path_buf(),
         action: "read",
         source: e,
     })?;
-    let source = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid).into_owned();
         let line = text.matches('\n').count() + 1;
@@ -54,8 +81,7 @@ pub fn load_contract(path: &Path) -> Result<LoadedContract, crate::Error> {
                 "save the file as UTF-8 (most editors offer this under \"Save as\" / encoding)",
             ),
         ))
-    })?;
-    parse_contract(path, source)
+    })
 }
 
 /// Validates contract text already in memory (`path` is used in messages).

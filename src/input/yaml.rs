@@ -473,104 +473,6 @@ mod tests {
     }
 }
 
-/// Writes a node tree as YAML (block style, every string double-quoted), so that a merged
-/// contract can be saved and read back to the same tree.
-pub fn to_yaml(node: &Node) -> String {
-    let mut out = String::new();
-    match &node.value {
-        Value::Map(entries) if !entries.is_empty() => write_map(&mut out, entries, 0),
-        Value::Seq(items) if !items.is_empty() => write_seq(&mut out, items, 0),
-        v => {
-            out.push_str(&scalar(v));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-fn key_text(k: &Node) -> String {
-    match &k.value {
-        Value::Str(s)
-            if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-        {
-            s.clone()
-        }
-        v => scalar(v),
-    }
-}
-
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(x) => {
-            let s = format!("{x:?}");
-            if s.contains('.') || s.contains('e') || s.contains("inf") || s.contains("NaN") {
-                s
-            } else {
-                format!("{s}.0")
-            }
-        }
-        // JSON string syntax is valid YAML double-quoted syntax.
-        Value::Str(s) => serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string()),
-        Value::Seq(_) => "[]".to_string(),
-        Value::Map(_) => "{}".to_string(),
-    }
-}
-
-fn write_map(out: &mut String, entries: &[(Node, Node)], indent: usize) {
-    for (k, v) in entries {
-        out.push_str(&" ".repeat(indent));
-        out.push_str(&key_text(k));
-        out.push(':');
-        write_value(out, v, indent);
-    }
-}
-
-fn write_seq(out: &mut String, items: &[Node], indent: usize) {
-    for item in items {
-        out.push_str(&" ".repeat(indent));
-        out.push('-');
-        match &item.value {
-            Value::Map(entries) if !entries.is_empty() => {
-                // First key on the dash line, the rest indented under it.
-                let mut first = String::new();
-                write_map(&mut first, entries, indent + 2);
-                out.push(' ');
-                out.push_str(first.trim_start());
-            }
-            Value::Seq(inner) if !inner.is_empty() => {
-                out.push('\n');
-                write_seq(out, inner, indent + 2);
-            }
-            v => {
-                out.push(' ');
-                out.push_str(&scalar(v));
-                out.push('\n');
-            }
-        }
-    }
-}
-
-fn write_value(out: &mut String, v: &Node, indent: usize) {
-    match &v.value {
-        Value::Map(entries) if !entries.is_empty() => {
-            out.push('\n');
-            write_map(out, entries, indent + 2);
-        }
-        Value::Seq(items) if !items.is_empty() => {
-            out.push('\n');
-            write_seq(out, items, indent + 2);
-        }
-        other => {
-            out.push(' ');
-            out.push_str(&scalar(other));
-            out.push('\n');
-        }
-    }
-}
-
 /// Merges `over` into `base`: maps key by key (recursively), anything else replaced.
 pub fn merge(base: &Node, over: &Node) -> Node {
     match (&base.value, &over.value) {
@@ -600,7 +502,7 @@ pub fn merge(base: &Node, over: &Node) -> Node {
 }
 
 #[cfg(test)]
-mod writer_tests {
+mod merge_tests {
     use super::*;
 
     fn strip(n: &Node) -> Value {
@@ -616,14 +518,6 @@ mod writer_tests {
             value: strip(n),
             location: Location::default(),
         }
-    }
-
-    #[test]
-    fn written_yaml_reads_back_to_the_same_tree() {
-        let text = "a: 1\nb: [x, \"y: #z\", {text: \"q\\\"uote\"}]\nc:\n  d: null\n  e: true\n  f: []\n  g: {}\nh:\n  - - 1\n    - 2\n  - k: v\n    l: [1]\nn: \"NO\"\nm: 1.5\n";
-        let n = parse(text).expect("parse");
-        let again = parse(&to_yaml(&n)).expect("reparse");
-        assert_eq!(strip(&n), strip(&again), "{}", to_yaml(&n));
     }
 
     #[test]

@@ -140,7 +140,7 @@ impl Draft {
 
 /// Writes a file readable only by its owner (0600 on Unix), atomically.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    crate::cli::write_private(path, bytes)
+    crate::output::write_private(path, bytes)
 }
 
 #[cfg(test)]

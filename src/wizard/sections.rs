@@ -2570,7 +2570,7 @@ impl Wizard<'_> {
                     continue;
                 }
             }
-            match crate::cli::write_atomic(&path, yaml.as_bytes(), true) {
+            match crate::output::write_atomic(&path, yaml.as_bytes(), true) {
                 Ok(()) => break path,
                 Err(e) => self.say(&e.to_string()),
             }
@@ -2617,11 +2617,20 @@ impl Wizard<'_> {
         let result =
             parse_contract(contract, yaml.to_string()).and_then(|loaded: LoadedContract| {
                 let lib = crate::clauses::Library::builtin()?;
-                let out = crate::cli::render_contract(&loaded, &lib, false, true, false)?;
+                let out = crate::pipeline::render(
+                    &loaded,
+                    &lib,
+                    crate::pipeline::Formats {
+                        pdf: true,
+                        markdown: false,
+                    },
+                    false,
+                    crate::model::Date::today(),
+                )?;
                 let pdf = out
                     .pdf
                     .ok_or_else(|| Error::Internal("no PDF was rendered".into()))?;
-                crate::cli::write_atomic(&pdf_path, &pdf.bytes, true)?;
+                crate::output::write_atomic(&pdf_path, &pdf.bytes, true)?;
                 Ok((pdf.pages, pdf.fields.len()))
             });
         match result {

@@ -1,0 +1,113 @@
+//! The pipeline of one contract, in memory: load -> check -> assemble -> render.
+//!
+//! Every command that produces documents (`dpa render`, `dpa batch`, `dpa new`) calls
+//! [`render`] here and then hands the [`Rendered`] outputs to [`crate::output`] to write
+//! them. Nothing in this module touches the file system except [`load`], which reads the
+//! contract file.
+
+use std::path::Path;
+
+use crate::check::{self, Report};
+use crate::clauses::Library;
+use crate::error::Severity;
+use crate::input::{self, LoadedContract};
+use crate::model::Date;
+use crate::{Error, assemble, render};
+
+/// Which outputs to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Formats {
+    /// The signable PDF.
+    pub pdf: bool,
+    /// The Markdown text.
+    pub markdown: bool,
+}
+
+impl Formats {
+    /// File extensions of the requested outputs, in the order they are written
+    /// (`pdf` before `md`).
+    pub fn extensions(self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.pdf {
+            v.push("pdf");
+        }
+        if self.markdown {
+            v.push("md");
+        }
+        v
+    }
+}
+
+/// What rendering one contract produces, in memory, before anything is written.
+pub struct Rendered {
+    /// Markdown text, if asked for.
+    pub markdown: Option<String>,
+    /// PDF, if asked for.
+    pub pdf: Option<render::Pdf>,
+    /// The check report.
+    pub report: Report,
+}
+
+impl Rendered {
+    /// The outputs as `(extension, bytes)` pairs in the order of
+    /// [`Formats::extensions`].
+    pub fn files(&self) -> Vec<(&'static str, &[u8])> {
+        let mut v: Vec<(&'static str, &[u8])> = Vec::new();
+        if let Some(pdf) = &self.pdf {
+            v.push(("pdf", &pdf.bytes));
+        }
+        if let Some(md) = &self.markdown {
+            v.push(("md", md.as_bytes()));
+        }
+        v
+    }
+}
+
+/// Reads and validates one contract file.
+///
+/// Errors: `Error::Io` if the file cannot be read, `Error::Input` with every problem of
+/// the file (file, line, column, hint).
+pub fn load(path: &Path) -> Result<LoadedContract, Error> {
+    input::load_contract(path)
+}
+
+/// Checks, assembles and renders one loaded contract.
+///
+/// `today` is the date the check rules compare against (e.g. `duration_ended`).
+///
+/// Errors: `Error::Incomplete` (with the findings as text) if the check finds errors and
+/// `allow_incomplete` is false; `Error::Template` for a broken clause; `Error::Render` if
+/// Typst fails.
+pub fn render(
+    loaded: &LoadedContract,
+    lib: &Library,
+    formats: Formats,
+    allow_incomplete: bool,
+    today: Date,
+) -> Result<Rendered, Error> {
+    let report = check::check(loaded, lib, today)?;
+    if report.has_errors() && !allow_incomplete {
+        let text = check::findings_text(&report, &loaded.source, Severity::Warning);
+        return Err(Error::Incomplete(format!(
+            "{text}{}: not rendered because `dpa check` found errors; fix them, or pass --allow-incomplete to render anyway",
+            loaded.path.display()
+        )));
+    }
+    let doc = assemble::assemble(&loaded.contract, lib)?;
+    let markdown = formats.markdown.then(|| doc.to_markdown());
+    let pdf = if formats.pdf {
+        Some(render::pdf(&render::RenderInput {
+            contract: &loaded.contract,
+            document: &doc,
+            source: &loaded.source,
+            library_version: &lib.version,
+        })?)
+    } else {
+        None
+    };
+    Ok(Rendered {
+        markdown,
+        pdf,
+        report,
+    })
+}
