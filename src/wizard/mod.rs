@@ -7,14 +7,23 @@
 //! the same code the YAML loader uses; the finished contract goes through the loader
 //! ([`crate::input::parse_contract`]) and [`crate::check`] before it is written.
 //!
-//! [`sections`] asks the questions, [`form`] holds the answers, [`draft`] keeps them in a
-//! file (mode 0600) after every section so that nothing is lost, [`yaml_out`] writes the
-//! contract file.
+//! The modules:
+//! - [`driver`]: the sections in their order, how a session ends, and the loop
+//!   ([`drive`]) that asks one section after the other and saves the draft in between;
+//! - `steps` (private): the questions of each section, one file per section or per pair
+//!   of closely related sections, ending with the summary and saving;
+//! - [`ask`]: the shared prompting helpers the steps are built on (generic questions,
+//!   refusal text, number and country rules, country autocompletion, list questions);
+//! - [`form`] holds the answers, [`draft`] keeps them in a file (mode 0600) after every
+//!   section so that nothing is lost, [`yaml_out`] writes the contract file;
+//! - [`terminal`] and [`script`]: the two [`Prompter`]s.
 
+pub mod ask;
 pub mod draft;
+pub mod driver;
 pub mod form;
 pub mod script;
-pub mod sections;
+mod steps;
 pub mod terminal;
 pub mod yaml_out;
 
@@ -28,7 +37,7 @@ use std::rc::Rc;
 use crate::{Error, Lang};
 
 pub use draft::{DRAFT_FILE, Draft, Role};
-pub use sections::{Outcome, Section, drive};
+pub use driver::{Outcome, Section, drive};
 
 /// Decides whether a typed answer is acceptable; `Err` holds the message to show.
 pub type Check = Rc<dyn Fn(&str) -> Result<(), String>>;
