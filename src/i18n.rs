@@ -374,22 +374,4 @@ mod tests {
         assert_eq!(lang(), Lang::En);
         assert_eq!(crate::tr!("severity-error"), "error");
     }
-
-    #[test]
-    fn locale_decides_the_default_language() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| v.to_string())
-            }
-        };
-        assert_eq!(lang_from_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::De);
-        assert_eq!(
-            lang_from_env(env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "de_DE.UTF-8")])),
-            Lang::En
-        );
-        assert_eq!(lang_from_env(env(&[("LANG", "C")])), Lang::En);
-    }
 }

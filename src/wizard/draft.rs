@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::driver::Section;
 use super::form::Form;
-use super::sections::Section;
 use crate::model::Contract;
 use crate::{Error, Lang};
 

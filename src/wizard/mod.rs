@@ -7,14 +7,23 @@
 //! the same code the YAML loader uses; the finished contract goes through the loader
 //! ([`crate::input::parse_contract`]) and [`crate::check`] before it is written.
 //!
-//! [`sections`] asks the questions, [`form`] holds the answers, [`draft`] keeps them in a
-//! file (mode 0600) after every section so that nothing is lost, [`yaml_out`] writes the
-//! contract file.
+//! The modules:
+//! - [`driver`]: the sections in their order, how a session ends, and the loop
+//!   ([`drive`]) that asks one section after the other and saves the draft in between;
+//! - `steps` (private): the questions of each section, one file per section or per pair
+//!   of closely related sections, ending with the summary and saving;
+//! - [`ask`]: the shared prompting helpers the steps are built on (generic questions,
+//!   refusal text, number and country rules, country autocompletion, list questions);
+//! - [`form`] holds the answers, [`draft`] keeps them in a file (mode 0600) after every
+//!   section so that nothing is lost, [`yaml_out`] writes the contract file;
+//! - [`terminal`] and [`script`]: the two [`Prompter`]s.
 
+pub mod ask;
 pub mod draft;
+pub mod driver;
 pub mod form;
 pub mod script;
-pub mod sections;
+mod steps;
 pub mod terminal;
 pub mod yaml_out;
 
@@ -28,7 +37,7 @@ use std::rc::Rc;
 use crate::{Error, Lang};
 
 pub use draft::{DRAFT_FILE, Draft, Role};
-pub use sections::{Outcome, Section, drive};
+pub use driver::{Outcome, Section, drive};
 
 /// Decides whether a typed answer is acceptable; `Err` holds the message to show.
 pub type Check = Rc<dyn Fn(&str) -> Result<(), String>>;
@@ -156,24 +165,8 @@ pub struct NewOptions {
     pub output: Option<PathBuf>,
 }
 
-/// The language of the questions from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`):
-/// German for `de*`, English otherwise.
-pub fn locale_lang() -> Lang {
-    lang_from_env(|k| std::env::var(k).ok())
-}
-
-fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
-    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .filter_map(&get)
-        .find(|v| !v.trim().is_empty())
-        .unwrap_or_default();
-    if value.to_ascii_lowercase().starts_with("de") {
-        Lang::De
-    } else {
-        Lang::En
-    }
-}
+/// The language of the questions from the environment: see [`crate::i18n::locale_lang`].
+pub use crate::i18n::locale_lang;
 
 /// `de` or `en` text by language.
 pub(crate) fn tr(lang: Lang, de: &'static str, en: &'static str) -> &'static str {
@@ -344,6 +337,7 @@ mod tests {
 
     #[test]
     fn locale_decides_the_question_language() {
+        use crate::i18n::lang_from_env;
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             move |k: &str| {
                 pairs

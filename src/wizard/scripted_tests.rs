@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::ask::{country_completion, number};
+use super::driver::{Outcome, Section, drive};
 use super::script::{Reply, ScriptedPrompter};
-use super::sections::{Outcome, Section, country_completion, drive, number};
 use super::{DRAFT_FILE, Draft, Role};
 use crate::Lang;
 use crate::catalog::Catalogs;

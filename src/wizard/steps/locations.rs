@@ -1,0 +1,125 @@
+//! Step 7: the countries where the processor processes the data, and the transfer basis
+//! (Art. 44-49 GDPR) for a country outside the EEA; the subprocessors step asks the same
+//! transfer question.
+
+use crate::Lang;
+use crate::catalog::Country;
+use crate::wizard::ask::Wizard;
+use crate::wizard::form::Form;
+use crate::wizard::{Choice, Stop};
+
+impl Wizard<'_> {
+    /// Asks for the transfer basis when a location needs one, after explaining why.
+    pub(super) fn transfer_basis(
+        &mut self,
+        key: &str,
+        who: &str,
+        locations: &[String],
+        current: Option<String>,
+    ) -> Result<Option<String>, Stop> {
+        let cats = self.cats;
+        let ui = self.ui;
+        let outside: Vec<&Country> = locations
+            .iter()
+            .filter_map(|c| cats.country(c))
+            .filter(|c| !c.eea)
+            .collect();
+        let needing: Vec<&Country> = outside
+            .iter()
+            .copied()
+            .filter(|c| c.needs_basis())
+            .collect();
+        let names = |cs: &[&Country]| {
+            cs.iter()
+                .map(|c| format!("{} ({})", c.name(ui), c.code))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if outside.is_empty() {
+            return Ok(None);
+        }
+        if needing.is_empty() {
+            self.say(&match ui {
+                Lang::De => format!(
+                    "{}: {} liegt außerhalb des EWR, hat aber einen Angemessenheitsbeschluss der EU-Kommission (Art. 45 DSGVO); eine weitere Grundlage ist nicht nötig.",
+                    who,
+                    names(&outside)
+                ),
+                Lang::En => format!(
+                    "{}: {} is outside the EEA but has an adequacy decision of the European Commission (Art. 45 GDPR); no further basis is needed.",
+                    who,
+                    names(&outside)
+                ),
+            });
+            return Ok(current.filter(|c| c == "adequacy"));
+        }
+        self.say(&match ui {
+            Lang::De => format!(
+                "{}: {} liegt außerhalb des EWR ohne Angemessenheitsbeschluss. Eine Übermittlung dorthin braucht eine Rechtsgrundlage nach Art. 44–49 DSGVO. Die Möglichkeiten:",
+                who,
+                names(&needing)
+            ),
+            Lang::En => format!(
+                "{}: {} is outside the EEA without an adequacy decision. A transfer there needs a legal basis under Art. 44-49 GDPR. The choices:",
+                who,
+                names(&needing)
+            ),
+        });
+        let dpf_possible = needing.iter().all(|c| c.dpf);
+        let ids: &[&str] = if dpf_possible {
+            &["dpf", "scc", "bcr", "derogation"]
+        } else {
+            &["scc", "bcr", "derogation"]
+        };
+        let choices: Vec<Choice> = ids
+            .iter()
+            .filter_map(|id| cats.transfer_bases.get(id))
+            .map(|e| {
+                let w = e.wording(ui);
+                let label = match &w.article {
+                    Some(a) => format!("{} ({a})", w.label),
+                    None => w.label.clone(),
+                };
+                Choice::new(&e.id, label).with_help(w.help.clone())
+            })
+            .collect();
+        let cur = current.unwrap_or_else(|| "scc".into());
+        let basis = self.choose(
+            key,
+            &match ui {
+                Lang::De => format!("Rechtsgrundlage für {}", names(&needing)),
+                Lang::En => format!("Legal basis for {}", names(&needing)),
+            },
+            None,
+            choices,
+            &cur,
+        )?;
+        Ok(Some(basis))
+    }
+
+    /// The processor's own processing locations.
+    pub(super) fn locations(&mut self, f: &mut Form) -> Result<(), Stop> {
+        let current =
+            if f.processing.locations.is_empty() && !f.processor.address.country.is_empty() {
+                vec![f.processor.address.country.clone()]
+            } else {
+                f.processing.locations.clone()
+            };
+        f.processing.locations = self.countries(
+            "locations.countries",
+            self.t(
+                "In welchen Ländern verarbeitet der Auftragnehmer selbst die Daten?",
+                "In which countries does the processor itself process the data?",
+            ),
+            &current,
+        )?;
+        let who = self.t("Auftragnehmer", "Processor");
+        f.processing.transfer = self.transfer_basis(
+            "locations.transfer",
+            who,
+            &f.processing.locations.clone(),
+            f.processing.transfer.clone(),
+        )?;
+        Ok(())
+    }
+}
