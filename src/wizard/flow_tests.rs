@@ -334,3 +334,40 @@ fn the_pdf_comes_with_its_markdown_beside_it() {
         run.prompter.text()
     );
 }
+
+#[test]
+fn the_promises_can_be_read_and_unticked_again_from_the_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = [
+        sections(),
+        script(vec![
+            ("summary", pick("review")),
+            (
+                "security.review",
+                Reply::Tick(
+                    [
+                        "encryption_in_transit",
+                        "role_based_access",
+                        "backup_daily",
+                        "firewall",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                ),
+            ),
+            ("security.review", Enter),
+        ]),
+        save(&dir.path().join("r.yaml")),
+    ]
+    .concat();
+    let run = run_de(dir.path(), s);
+    let c = saved(&run);
+    assert_eq!(
+        c.security.measures,
+        ["encryption_in_transit", "firewall", "role_based_access", "backup_daily"],
+        "in the order of the selection"
+    );
+    let text = run.prompter.text();
+    assert!(text.contains("Das verspricht der Vertrag"), "{text}");
+    assert!(text.contains("Maßnahmen entfernt"), "{text}");
+}
