@@ -364,7 +364,12 @@ fn the_promises_can_be_read_and_unticked_again_from_the_summary() {
     let c = saved(&run);
     assert_eq!(
         c.security.measures,
-        ["encryption_in_transit", "firewall", "role_based_access", "backup_daily"],
+        [
+            "encryption_in_transit",
+            "firewall",
+            "role_based_access",
+            "backup_daily"
+        ],
         "in the order of the selection"
     );
     let text = run.prompter.text();

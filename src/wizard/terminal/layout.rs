@@ -108,6 +108,47 @@ pub(super) fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
         .collect()
 }
 
+/// Text the wizard says (explanations, the summary), each line wrapped at words to the
+/// terminal: the line's own indent is kept, and later rows hang under the text of a list
+/// item ("• ", "- ") or under the value of a "Label: value" row.
+pub(super) fn said(text: &str, size: Size) -> Vec<String> {
+    let width = size.width();
+    let mut out = Vec::new();
+    for l in text.lines() {
+        let body = l.trim_start();
+        let indent = l.len() - body.len();
+        if body.is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let hang = if body.starts_with("- ") || body.starts_with("• ") {
+            2
+        } else {
+            // "Label:   value": under the value, if the label is short.
+            body.find(": ")
+                .filter(|&i| body[..i].chars().count() < 24)
+                .map(|i| {
+                    let after = &body[i + 1..];
+                    let spaces = after.len() - after.trim_start().len();
+                    body[..i + 1 + spaces].width()
+                })
+                .unwrap_or(0)
+        };
+        let first = " ".repeat(indent);
+        let rest = " ".repeat(indent + hang);
+        let opts = Options::new(width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest)
+            .word_splitter(WordSplitter::NoHyphenation);
+        out.extend(
+            textwrap::wrap(body, opts)
+                .into_iter()
+                .map(|c| c.into_owned()),
+        );
+    }
+    out
+}
+
 /// `text` cut to `width` columns, ending in "…" if cut.
 pub(super) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -579,6 +620,33 @@ mod tests {
             "the refused answer is marked"
         );
         assert!(f.lines()[1..].iter().any(|l| l.contains("✗ Das ist keine")));
+    }
+
+    #[test]
+    fn said_text_hangs_under_values_and_items() {
+        let size = Size { cols: 60, rows: 24 };
+        let rows = said(
+            "  Fristen:   Meldung binnen 24 h; Kontrollen 14 Tage vorher, vor Ort: ja; am Ende Rückgabe\n• Passwortrichtlinie: Passwörter haben mindestens 12 Zeichen und werden geprüft",
+            size,
+        );
+        assert_eq!(
+            rows[0],
+            "  Fristen:   Meldung binnen 24 h; Kontrollen 14 Tage"
+        );
+        let value = rows[0].find("Meldung").expect("value");
+        assert_eq!(
+            rows[1],
+            format!("{}vorher, vor Ort: ja; am Ende Rückgabe", " ".repeat(value)),
+            "under the value"
+        );
+        let item = rows
+            .iter()
+            .position(|r| r.starts_with("• Passwort"))
+            .expect("item");
+        assert!(rows[item + 1].starts_with("  ") && !rows[item + 1].starts_with("   "));
+        for r in &rows {
+            assert!(r.width() < size.cols, "{r:?}");
+        }
     }
 
     #[test]

@@ -69,26 +69,10 @@ fn is_ctrl_c(k: &crossterm::event::KeyEvent) -> bool {
     k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL)
 }
 
-/// Says `text`, each line wrapped at words to the terminal (its indent kept).
+/// Says `text`, wrapped to the terminal (see [`layout::said`]).
 fn say_wrapped(text: &str, size: Size) {
-    for l in text.lines() {
-        let indent = l.len() - l.trim_start().len();
-        let hang = if l.trim_start().starts_with("- ") || l.trim_start().starts_with("• ") {
-            2
-        } else {
-            0
-        };
-        let rows = layout::wrap(l.trim_start(), size.cols.saturating_sub(1), indent);
-        if rows.is_empty() {
-            eprintln!();
-        }
-        for (i, r) in rows.iter().enumerate() {
-            if i == 0 {
-                eprintln!("{r}");
-            } else {
-                eprintln!("{}{r}", " ".repeat(hang));
-            }
-        }
+    for row in layout::said(text, size) {
+        eprintln!("{row}");
     }
 }
 
