@@ -96,6 +96,26 @@ impl Line {
             .sum()
     }
 
+    /// Inserts pasted text at the cursor (replacing a marked text); line breaks and tabs
+    /// become spaces, other control characters are dropped.
+    pub(super) fn paste(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control())
+            .collect();
+        for c in clean.trim_end().chars() {
+            self.insert(c);
+        }
+        self.marked = false;
+    }
+
     fn clear(&mut self) {
         *self = Line::default();
     }
@@ -262,6 +282,13 @@ pub(super) mod tests {
         l.key(&ctrl('e'));
         l.key(&ctrl('u'));
         assert_eq!(l.text(), "");
+    }
+
+    #[test]
+    fn a_paste_is_one_line() {
+        let mut l = Line::suggested("alt");
+        l.paste("Hosting und\r\nWartung\u{7}\n");
+        assert_eq!(l.text(), "Hosting und  Wartung");
     }
 
     #[test]

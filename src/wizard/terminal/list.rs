@@ -156,6 +156,12 @@ impl List {
         }
     }
 
+    /// Adds pasted text to the filter.
+    pub(super) fn paste(&mut self, text: &str) {
+        self.filter.paste(text);
+        self.refilter();
+    }
+
     /// Applies a key; `page` is the number of entries on screen (for PgUp and PgDn).
     pub(super) fn key(&mut self, k: &KeyEvent, page: usize) -> Outcome {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);

@@ -125,6 +125,10 @@ impl Terminal {
             screen.draw(&frame).map_err(|e| self.failed(&e))?;
             let k = match screen.read().map_err(|e| self.failed(&e))? {
                 Input::Resize => continue,
+                Input::Paste(text) => {
+                    l.paste(&text);
+                    continue;
+                }
                 Input::Key(k) => k,
             };
             match l.key(&k, page) {
@@ -219,6 +223,11 @@ impl Prompter for Terminal {
             screen.draw(&f).map_err(|e| self.failed(&e))?;
             let k = match screen.read().map_err(|e| self.failed(&e))? {
                 Input::Resize => continue,
+                Input::Paste(text) => {
+                    line.paste(&text);
+                    highlighted = None;
+                    continue;
+                }
                 Input::Key(k) => k,
             };
             if is_ctrl_c(&k) {
@@ -302,6 +311,10 @@ impl Prompter for Terminal {
             screen.draw(&f).map_err(|e| self.failed(&e))?;
             let k = match screen.read().map_err(|e| self.failed(&e))? {
                 Input::Resize => continue,
+                Input::Paste(text) => {
+                    line.paste(&text);
+                    continue;
+                }
                 Input::Key(k) => k,
             };
             if is_ctrl_c(&k) {

@@ -9,32 +9,38 @@
 
 use std::io::{Stderr, Write as _};
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind, read};
+use crossterm::event::{
+    DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, read,
+};
 use crossterm::style::{Attribute, Color, Print, SetAttribute, SetForegroundColor};
 use crossterm::terminal::{self, Clear, ClearType};
-use crossterm::{cursor, queue};
+use crossterm::{cursor, execute, queue};
 
 use super::layout::{Frame, Size, Style};
 
-/// Raw mode for as long as this lives.
+/// Raw mode, and bracketed paste (a pasted text arrives whole, its line breaks do not
+/// press Enter), for as long as this lives.
 struct RawMode;
 
 impl RawMode {
     fn on() -> std::io::Result<RawMode> {
         terminal::enable_raw_mode()?;
+        let _ = execute!(std::io::stderr(), EnableBracketedPaste);
         Ok(RawMode)
     }
 }
 
 impl Drop for RawMode {
     fn drop(&mut self) {
+        let _ = execute!(std::io::stderr(), DisableBracketedPaste);
         let _ = terminal::disable_raw_mode();
     }
 }
 
-/// What a question reads: a key, or a new terminal size.
+/// What a question reads: a key, pasted text, or a new terminal size.
 pub(super) enum Input {
     Key(KeyEvent),
+    Paste(String),
     Resize,
 }
 
@@ -74,6 +80,7 @@ impl Screen {
             match read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => return Ok(Input::Key(k)),
                 Event::Resize(..) => return Ok(Input::Resize),
+                Event::Paste(text) => return Ok(Input::Paste(text)),
                 _ => {}
             }
         }
