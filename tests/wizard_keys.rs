@@ -257,6 +257,8 @@ fn a_filter_of_several_words_and_the_promises_word_for_word_at_80x24() {
         ("? Wie weiter?", "Ändern: 9.\r"),
         ("? Womit beginnen?", "Ohne Vorlage\r"),
         ("? Welche Maßnahmen setzen Sie um?", ""),
+        // The last row of the frame: the whole list is drawn.
+        ("Esc zurück", ""),
     ]);
     // The list is longer than the screen: the question and its help stay on it, and the
     // help is wrapped between words.
@@ -277,6 +279,8 @@ fn a_filter_of_several_words_and_the_promises_word_for_word_at_80x24() {
     );
     // Two words with a space: a filter, not a tick.
     t.send("Zentrale Verwaltung");
+    t.expect("> [ ] Zentrale Verwaltung mobiler Geräte");
+    t.expect("Esc zurück");
     t.settle();
     let screen = t.screen();
     assert!(
