@@ -24,7 +24,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render contract files to PDF and/or Markdown.
+    /// Render contract files to PDF, Word (DOCX) and/or Markdown.
     Render(RenderArgs),
     /// Check contract files: Art. 28 coverage and risks.
     Check(CheckArgs),
@@ -91,6 +91,7 @@ impl From<LangArg> for Lang {
 enum OutFormat {
     Pdf,
     Md,
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,7 +102,7 @@ struct RenderArgs {
     /// Output folder (created if missing).
     #[arg(short, long, default_value = ".")]
     output: PathBuf,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: pdf, md, docx.
     #[arg(long, value_delimiter = ',', default_value = "pdf,md")]
     format: Vec<OutFormat>,
     /// Folder with clause overrides (de/*.md, en/*.md).
@@ -127,7 +128,7 @@ struct BatchArgs {
     /// Output folder (created if missing).
     #[arg(short, long)]
     output: PathBuf,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: pdf, md, docx.
     #[arg(long, value_delimiter = ',', default_value = "pdf")]
     format: Vec<OutFormat>,
     /// Worker threads (default: the number of cores).
@@ -257,6 +258,7 @@ fn formats(list: &[OutFormat]) -> Formats {
     Formats {
         pdf: list.contains(&OutFormat::Pdf),
         markdown: list.contains(&OutFormat::Md),
+        docx: list.contains(&OutFormat::Docx),
     }
 }
 

@@ -134,6 +134,7 @@ impl Wizard<'_> {
                     crate::pipeline::Formats {
                         pdf: true,
                         markdown: false,
+                        docx: false,
                     },
                     false,
                     crate::model::Date::today(),
