@@ -136,6 +136,7 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
         .ok_or_else(|| Error::Internal("date".into()))?;
     let world = world::DocWorld {
         engine,
+        main: world::IDS.main,
         clauses: Source::new(world::IDS.clauses, clauses),
         annexes: Source::new(world::IDS.annexes, annexes),
         data: Bytes::new(serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?),
@@ -181,6 +182,41 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
         fields: fields.into_iter().map(|f| f.name).collect(),
         pages,
     })
+}
+
+/// Lays out an amendment (`dpa diff`) with `templates/redline.typ`: `body` is Typst markup
+/// made by [`crate::diff::report`] with every text escaped, `data` holds the footer words.
+/// The PDF's date is `date`, never the clock.
+///
+/// Errors: `Error::Render` if Typst fails; `Error::Internal` for a bad date.
+pub fn redline_pdf(body: &str, data: &serde_json::Value, date: Date) -> Result<Vec<u8>, Error> {
+    let engine = world::ENGINE
+        .as_ref()
+        .map_err(|e| Error::Internal(format!("typst engine: {e}")))?;
+    let today = Datetime::from_ymd(date.year, date.month, date.day)
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    let world = world::DocWorld {
+        engine,
+        main: world::IDS.redline,
+        clauses: Source::new(world::IDS.clauses, body.to_string()),
+        annexes: Source::new(world::IDS.annexes, String::new()),
+        data: Bytes::new(serde_json::to_vec(data).map_err(|e| Error::Internal(e.to_string()))?),
+        contract: Bytes::new(Vec::new()),
+        today,
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned
+        .output
+        .map_err(|diags| Error::Render(diagnostics(&world, &diags)))?;
+    let stamp = Datetime::from_ymd_hms(date.year, date.month, date.day, 12, 0, 0)
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    let ident = crate::hex_sha256(body.as_bytes());
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("dpagen-diff-{ident}")),
+        timestamp: Some(Timestamp::new_utc(stamp)),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|diags| Error::Render(diagnostics(&world, &diags)))
 }
 
 /// The sentence above the full fingerprint on the signature page.
