@@ -139,3 +139,7 @@ diff-field-place = Ort
 
 diff-not-compared = { $file }: nicht verglichen, weil `dpa check` Fehler gefunden hat; beheben Sie sie, oder vergleichen Sie mit --allow-incomplete trotzdem
 diff-wrote = geschrieben: { $files }
+diff-field-type = Art
+
+wizard-docx-offer = Auch eine Word-Datei (DOCX) für die Verhandlung erzeugen?
+wizard-docx-written = Word-Datei geschrieben: { $file }

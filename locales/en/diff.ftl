@@ -139,3 +139,7 @@ diff-field-place = place
 
 diff-not-compared = { $file }: not compared because `dpa check` found errors; fix them, or pass --allow-incomplete to compare anyway
 diff-wrote = wrote { $files }
+diff-field-type = kind
+
+wizard-docx-offer = Also write a Word file (DOCX) for negotiation?
+wizard-docx-written = Wrote { $file }

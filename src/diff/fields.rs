@@ -483,3 +483,86 @@ impl Words<'_> {
 pub fn field_name(field: &str, lang: Lang, cats: &Catalogs) -> String {
     Words { lang, cats }.field(field)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Contract {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/dental-practice.yaml");
+        crate::input::load_contract(&path)
+            .map(|l| l.contract)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every key of the model (as far as the example fills it) has a name in both languages.
+    #[test]
+    fn every_field_has_a_name_in_both_languages() {
+        fn keys(v: &Value, path: &str, out: &mut Vec<String>) {
+            match v {
+                Value::Object(m) => {
+                    for (k, x) in m {
+                        let p = join(path, k);
+                        out.push(p.clone());
+                        keys(x, &p, out);
+                    }
+                }
+                Value::Array(a) => a.iter().for_each(|x| keys(x, path, out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        keys(
+            &serde_json::to_value(example()).unwrap_or_default(),
+            "",
+            &mut all,
+        );
+        assert!(all.len() > 50, "{}", all.len());
+        let cats = Catalogs::get().unwrap_or_else(|e| panic!("{e}"));
+        for lang in Lang::ALL {
+            for p in &all {
+                // Entries of data lists (`{ id: … }`, `{ text: … }`) are values, not fields.
+                if p.ends_with(".id") {
+                    continue;
+                }
+                let name = field_name(p, lang, cats);
+                for seg in p.split('.') {
+                    assert!(
+                        !name.split(" – ").any(|part| part == seg)
+                            || i18n::has_message(lang, &format!("diff-field-{seg}")),
+                        "{}: `{p}` has no name for `{seg}`: {name}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn changes_are_put_into_words() {
+        let old = example();
+        let mut new = old.clone();
+        new.terms.breach_notification_hours = 48;
+        new.subprocessors.list[0].locations.push("FI".into());
+        new.controller.address.city = "Bonn".into();
+        new.processing.operations.retain(|o| o != "erasure");
+        new.subprocessors.authorisation = crate::model::Authorisation::Specific;
+        let cats = Catalogs::get().unwrap_or_else(|e| panic!("{e}"));
+        let texts: Vec<String> = changes(&old, &new, Lang::De, cats)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Auftraggeber – Anschrift – Ort: Köln → Bonn",
+                "Verarbeitung – Arten der Verarbeitung: entfernt: Löschen",
+                "Unterauftragsverarbeiter – Genehmigung (Art. 28 Abs. 2 DSGVO): allgemeine schriftliche Genehmigung → gesonderte Genehmigung für jeden Unterauftragsverarbeiter",
+                "Unterauftragsverarbeiter „Hetzner Online GmbH“ – Orte der Verarbeitung: hinzugefügt: Finnland (FI)",
+                "Bedingungen – Frist für die Meldung von Datenschutzverletzungen (Stunden): 24 → 48",
+            ]
+        );
+    }
+}
