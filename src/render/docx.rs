@@ -245,8 +245,8 @@ fn paragraph(b: &Block, stamp: &str) -> Paragraph {
     p = add_spans(p, spans, stamp, small);
     match b.mark {
         Mark::Same => p,
-        Mark::Inserted => p.insert(super::docx::REVISION_AUTHOR, stamp),
-        Mark::Deleted => p.delete(super::docx::REVISION_AUTHOR, stamp),
+        Mark::Inserted => p.insert(REVISION_AUTHOR, stamp),
+        Mark::Deleted => p.delete(REVISION_AUTHOR, stamp),
     }
 }
 
