@@ -318,10 +318,12 @@ fn the_pdf_comes_with_its_markdown_beside_it() {
             ("summary", Enter),
             ("save.file", t(&out.to_string_lossy())),
             ("render.now", Yes),
+            ("render.docx", Reply::No),
         ]),
     ]
     .concat();
     let run = run_de(dir.path(), s);
+    assert_eq!(run.prompter.remaining(), 0);
     match &run.outcome {
         super::Outcome::Saved { pdf: Some(p), .. } => assert!(p.exists()),
         o => panic!("{o:?}\n{}", run.prompter.text()),

@@ -88,6 +88,15 @@ impl Wizard<'_> {
             Ok(true) => self.render(&path, yaml),
             _ => None,
         };
+        // Offered with the PDF: the same contract as a Word file, for negotiation.
+        if written.is_some()
+            && matches!(
+                self.confirm("render.docx", &tr!("wizard-docx-offer"), None, false),
+                Ok(true)
+            )
+        {
+            self.render_docx(&path, yaml);
+        }
         if written.is_none() {
             self.say(&tr!(
                 "wizard-render-later",
@@ -98,6 +107,36 @@ impl Wizard<'_> {
             contract: path,
             pdf: written,
         }))
+    }
+
+    /// Writes the Word file (DOCX) next to the contract, never over an existing file.
+    fn render_docx(&mut self, contract: &Path, yaml: &str) {
+        let docx_path = contract.with_extension("docx");
+        let result = parse_contract(contract, yaml.to_string()).and_then(|loaded| {
+            let lib = crate::clauses::Library::builtin()?;
+            let formats = crate::pipeline::Formats {
+                docx: true,
+                ..Default::default()
+            };
+            let out = crate::pipeline::render(
+                &loaded,
+                &lib,
+                formats,
+                false,
+                crate::model::Date::today(),
+            )?;
+            let bytes = out
+                .docx
+                .ok_or_else(|| Error::Internal("no DOCX was rendered".into()))?;
+            crate::output::write_atomic(&docx_path, &bytes, false)
+        });
+        self.say(&match result {
+            Ok(()) => tr!(
+                "wizard-docx-written",
+                file = docx_path.display().to_string()
+            ),
+            Err(e) => e.to_string(),
+        });
     }
 
     /// Renders the PDF and the Markdown next to the contract, as `dpa render` names them
@@ -125,6 +164,7 @@ impl Wizard<'_> {
                     crate::pipeline::Formats {
                         pdf: true,
                         markdown: true,
+                        docx: false,
                     },
                     false,
                     crate::model::Date::today(),
