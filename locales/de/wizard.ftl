@@ -320,7 +320,16 @@ wizard-summary-liability-statutory = gesetzliche Haftung
 wizard-summary-liability-capped = Haftung begrenzt auf { $amount } EUR
 wizard-summary-options = Optionale Klauseln
 wizard-summary-signatories = Unterschriften
-wizard-check-title = Prüfung (wie `dpa check`): { $errors } Fehler, { $warnings } Warnung(en), { $notes } Hinweis(e)
+wizard-check-title = Prüfung (wie `dpa check`): { $errors ->
+    [one] 1 Fehler
+   *[other] { $errors } Fehler
+}, { $warnings ->
+    [one] 1 Warnung
+   *[other] { $warnings } Warnungen
+}, { $notes ->
+    [one] 1 Hinweis
+   *[other] { $notes } Hinweise
+}
 wizard-check-step = Schritt { $step } ({ $title })
 wizard-check-whole = Der ganze Vertrag
 wizard-summary-invalid = Der Vertrag ist so noch nicht vollständig; bitte ändern Sie die genannten Schritte.

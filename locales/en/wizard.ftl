@@ -320,7 +320,16 @@ wizard-summary-liability-statutory = statutory liability
 wizard-summary-liability-capped = liability capped at { $amount } EUR
 wizard-summary-options = Optional clauses
 wizard-summary-signatories = Signatories
-wizard-check-title = Check (as `dpa check`): { $errors } error(s), { $warnings } warning(s), { $notes } note(s)
+wizard-check-title = Check (as `dpa check`): { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}, { $notes ->
+    [one] 1 note
+   *[other] { $notes } notes
+}
 wizard-check-step = Step { $step } ({ $title })
 wizard-check-whole = The whole contract
 wizard-summary-invalid = The contract is not complete yet; please change the steps named above.
