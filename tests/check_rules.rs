@@ -63,7 +63,10 @@ const CASES: &[Case] = &[
     (
         "sensitive_data_weak_toms",
         &[
-            ("  special_categories: []", "  special_categories: [health]"),
+            (
+                "  special_categories: []",
+                "  special_categories: [trade_union_membership]",
+            ),
             ("encryption_at_rest, ", ""),
             ("  measures: [", "  measures: [pseudonymisation, "),
         ],
@@ -71,7 +74,10 @@ const CASES: &[Case] = &[
     ),
     (
         "sensitive_data_no_pseudonymisation",
-        &[("  special_categories: []", "  special_categories: [health]")],
+        &[(
+            "  special_categories: []",
+            "  special_categories: [trade_union_membership]",
+        )],
         &[],
     ),
     (

@@ -129,6 +129,41 @@ pub fn country(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
     Err(refuse(format!("`{s}` is not a country code"), hint))
 }
 
+/// A processing location or recipient: an ISO 3166-1 alpha-2 country code, or the `org:` id
+/// of an international organisation (`org:epo`, `catalogs/international_organisations.yaml`).
+pub fn location(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
+    let t = s.trim();
+    if t.len() > 4 && t[..4].eq_ignore_ascii_case("org:") {
+        let id = t.to_lowercase();
+        if cats.organisations.contains_key(&id) {
+            return Ok(id);
+        }
+        let known: Vec<&str> = cats.organisations.keys().map(String::as_str).collect();
+        let hint = match did_you_mean(&id, known.iter().copied()) {
+            Some(m) => format!("did you mean `{m}`?"),
+            None => format!("known international organisations: {}", known.join(", ")),
+        };
+        return Err(refuse(
+            format!("`{t}` is not a known international organisation"),
+            hint,
+        ));
+    }
+    country(s, cats)
+}
+
+/// An EU Member State (for `terms.scc_member_state`): a country code of one of the 27.
+pub fn eu_member_state(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
+    let code = country(s, cats)?;
+    if cats.is_eu_member_state(&code) {
+        return Ok(code);
+    }
+    let name = cats.country(&code).map(|c| c.en.as_str()).unwrap_or(&code);
+    Err(refuse(
+        format!("{name} ({code}) is not a Member State of the European Union"),
+        "the standard contractual clauses (Decision (EU) 2021/914, Clauses 17 and 18) need the law and courts of an EU Member State, e.g. DE, IE, NL",
+    ))
+}
+
 /// An id of a catalog.
 pub fn catalog_id(s: &str, catalog: &Catalog, what: &str) -> Result<String, Refusal> {
     if catalog.get(s).is_some() {
@@ -196,6 +231,15 @@ mod tests {
             country("Germany", cats).map_err(|r| r.hint),
             Err("use the ISO 3166-1 alpha-2 code: `DE`".to_string())
         );
+        assert_eq!(location("org:EPO", cats).as_deref(), Ok("org:epo"));
+        assert_eq!(location("IN", cats).as_deref(), Ok("IN"));
+        assert_eq!(
+            location("org:epa", cats).map_err(|r| r.hint),
+            Err("did you mean `org:epo`?".to_string())
+        );
+        assert!(country("org:epo", cats).is_err(), "not an address country");
+        assert_eq!(eu_member_state("ie", cats).as_deref(), Ok("IE"));
+        assert!(eu_member_state("NO", cats).is_err());
         assert!(phone("+49 (221) 000-00").is_ok());
         assert!(phone("call me").is_err());
     }

@@ -11,7 +11,7 @@ use super::{DRAFT_FILE, Draft, Role};
 use crate::Lang;
 use crate::catalog::Catalogs;
 use crate::input::{load_contract, parse_contract};
-use crate::model::{Contract, TransferBasis};
+use crate::model::{Contract, Transfer, TransferBasis};
 
 type Script = Vec<(String, Reply)>;
 
@@ -409,7 +409,10 @@ fn subprocessors_are_added_edited_and_removed() {
     assert_eq!(c.subprocessors.list[0].locations, ["DE"]);
     assert_eq!(c.subprocessors.list[0].transfer, None);
     assert_eq!(c.subprocessors.list[1].locations, ["IE", "US"]);
-    assert_eq!(c.subprocessors.list[1].transfer, Some(TransferBasis::Dpf));
+    assert_eq!(
+        c.subprocessors.list[1].transfer,
+        Some(Transfer::All(TransferBasis::Dpf))
+    );
 }
 
 #[test]
@@ -455,7 +458,11 @@ fn a_location_outside_the_eea_asks_for_the_transfer_basis_and_explains_it() {
             [script, save(&out)].concat(),
         );
         let c = saved(&run);
-        assert_eq!(c.processing.transfer, expected, "{countries}");
+        assert_eq!(
+            c.processing.transfer,
+            expected.map(Transfer::All),
+            "{countries}"
+        );
         let text = run.prompter.text();
         assert!(text.contains(shown), "{countries}: {text}");
         if answer.is_some() {
