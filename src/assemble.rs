@@ -202,6 +202,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
                 "locations": locations_json(resolved, cats, lang),
                 "transfer": stated(&s.transfer),
                 "transfers": groups_json(resolved, "3", cats, lang),
+                "eea_names": eea_names(resolved, lang),
                 "third_country": outside(resolved),
                 "scc_module": scc.then_some("3"),
             })
@@ -282,6 +283,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "locations": locations_json(&transfers.processor, cats, lang),
             "transfer": stated(&p.transfer),
             "transfers": groups_json(&transfers.processor, "2", cats, lang),
+            "eea_names": eea_names(&transfers.processor, lang),
         },
         "instructions": {
             "form": match c.instructions.form { InstructionForm::Text => "text", InstructionForm::Written => "written" },
@@ -321,6 +323,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "no_right_of_retention": c.options.no_right_of_retention,
             "professional_secrecy": c.options.professional_secrecy,
             "contractual_penalty": c.options.contractual_penalty_eur.map(|v| money(v, lang)),
+            "contractual_penalty_cap": c.options.contractual_penalty_eur.map(|v| money(v.saturating_mul(PENALTY_CAP_FACTOR), lang)),
         },
         "flags": {
             "special_data": !p.special_categories.is_empty() || p.criminal_offence_data,
@@ -335,6 +338,23 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         },
         "signatories": signatories,
     })
+}
+
+/// The contractual penalties of one contract year are capped in total at this multiple of
+/// the penalty per breach (§ 307 BGB: a penalty in standard terms needs an overall cap).
+pub const PENALTY_CAP_FACTOR: u64 = 10;
+
+/// The names of the locations inside the EEA, joined: "Germany, France" (empty if none).
+fn eea_names(r: &[crate::transfers::LocationBasis], lang: Lang) -> String {
+    r.iter()
+        .filter(|l| l.outcome == crate::transfers::Outcome::Eea)
+        .map(|l| {
+            l.country
+                .map(|c| c.name(lang).to_string())
+                .unwrap_or_else(|| l.location.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn basis_json(b: TransferBasis, cats: &Catalogs, lang: Lang) -> Value {
@@ -496,8 +516,16 @@ pub fn applicable<'l>(
     Ok(out)
 }
 
-/// Assembles the contract document.
-pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
+/// The clauses that apply to a contract, in order, each with its number ("§ 7", "Annex II").
+pub type Numbered<'l> = Vec<(&'l crate::clauses::Clause, String)>;
+
+/// The clauses that apply to a contract with their numbers, and the Tera context their
+/// bodies are rendered with: [`context`] plus `refs` (clause id -> "§ 7" / "Clause 7", empty
+/// for a clause that does not apply).
+pub fn render_context<'l>(
+    c: &Contract,
+    lib: &'l Library,
+) -> Result<(tera::Context, Numbered<'l>), Error> {
     let cats = Catalogs::get()?;
     let lang = c.language;
     let value = context(c, cats);
@@ -512,6 +540,14 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
         refs.insert(clause.meta.id.clone(), Value::String(number.clone()));
     }
     ctx.insert("refs", &Value::Object(refs));
+    Ok((ctx, chosen))
+}
+
+/// Assembles the contract document.
+pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
+    let cats = Catalogs::get()?;
+    let lang = c.language;
+    let (ctx, chosen) = render_context(c, lib)?;
     let mut sections = Vec::with_capacity(chosen.len());
     for (clause, number) in chosen {
         let body = lib.render(clause, &ctx)?;

@@ -18,6 +18,8 @@ pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod output;
+#[cfg(test)]
+mod parity;
 pub mod pipeline;
 pub mod render;
 pub mod transfers;

@@ -17,7 +17,7 @@ check-adequacy-without-decision-hint = `scc`, `bcr` oder `derogation` verwenden
 
 check-third-country = { $who } verarbeitet außerhalb des EWR: { $bases }
 check-basis-group = { $places }: { $basis }
-check-basis-group-scc = { $places }: { $basis }, Modul { $module } des Durchführungsbeschlusses (EU) 2021/914
+check-basis-group-scc = { $places }: { $basis }, Modul { $module }
 check-basis-group-missing = { $places }: keine Grundlage
 check-third-country-hint-safeguards = bewahren Sie die Unterlagen zur Übermittlung und die Prüfung der Rechtslage im Drittland (Transfer Impact Assessment, Art. 46 DSGVO) auf; prüfen Sie die Grundlagen, sobald sich die Orte ändern
 check-third-country-hint = bewahren Sie die Unterlagen zur Übermittlung auf; prüfen Sie die Grundlagen, sobald sich die Orte ändern

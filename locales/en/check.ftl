@@ -17,7 +17,7 @@ check-adequacy-without-decision-hint = use `scc`, `bcr` or `derogation`
 
 check-third-country = { $who } processes outside the EEA: { $bases }
 check-basis-group = { $places }: { $basis }
-check-basis-group-scc = { $places }: { $basis }, Module { $module } of Decision (EU) 2021/914
+check-basis-group-scc = { $places }: { $basis }, Module { $module }
 check-basis-group-missing = { $places }: no basis
 check-third-country-hint-safeguards = keep the transfer documentation and the transfer impact assessment (Art. 46 GDPR) on file; check the bases whenever the locations change
 check-third-country-hint = keep the transfer documentation on file; check the bases whenever the locations change
