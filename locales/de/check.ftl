@@ -61,3 +61,19 @@ check-secrecy-reason-health = Gesundheitsdaten
 check-secrecy-reason-patients = Patienten als betroffene Personen
 check-professional-secrecy = der Auftraggeber unterliegt möglicherweise einem Berufsgeheimnis (§ 203 StGB; erkennbar an { $reason }), aber `options.professional_secrecy` ist nicht gesetzt
 check-professional-secrecy-hint = ist der Auftraggeber Arzt, Zahnarzt, Therapeut, Rechtsanwalt, Steuerberater oder ein anderer Berufsgeheimnisträger nach § 203 StGB, setzen Sie unter `options` den Eintrag `professional_secrecy: true`: der Auftragnehmer verpflichtet sich dann zur Verschwiegenheit mit Belehrung über die Strafbarkeit
+
+# Einlesen der Vertragsdatei: Übermittlungsgrundlagen je Ort, internationale Organisationen,
+# Mitgliedstaat der Standardvertragsklauseln.
+input-did-you-mean = meinten Sie `{ $value }`?
+input-known-organisations = bekannte internationale Organisationen: { $list }
+input-unknown-organisation = `{ $value }` ist keine bekannte internationale Organisation
+input-not-eu-member-state = { $name } ({ $code }) ist kein Mitgliedstaat der Europäischen Union
+input-not-eu-member-state-hint = die Standardvertragsklauseln (Durchführungsbeschluss (EU) 2021/914, Klauseln 17 und 18) brauchen das Recht und die Gerichte eines EU-Mitgliedstaats, z. B. DE, IE, NL
+input-transfer-map-empty = die Zuordnung der Übermittlungsgrundlagen ist leer
+input-transfer-map-empty-hint = geben Sie je Ort eine Grundlage an, z. B. `{"{"} US: dpf, IN: scc {"}"}`, oder entfernen Sie `transfer`
+input-transfer-entry-empty = für `{ $location }` ist keine Übermittlungsgrundlage angegeben
+input-transfer-entry-empty-hint = schreiben Sie eine von: adequacy, dpf, scc, bcr, derogation
+input-transfer-entry-not-a-location = `{ $location }` hat eine Übermittlungsgrundlage, ist aber keiner der Orte ({ $locations })
+input-transfer-entry-not-a-location-hint = ergänzen Sie `{ $location }` bei den Orten oder entfernen Sie den Eintrag aus `transfer`
+input-transfer-entry-twice = `{ $location }` ist doppelt angegeben
+input-transfer-entry-twice-hint = entfernen Sie den zweiten Eintrag

@@ -61,3 +61,19 @@ check-secrecy-reason-health = health data
 check-secrecy-reason-patients = patients as data subjects
 check-professional-secrecy = the controller may be bound by professional secrecy (§ 203 StGB; indicated by { $reason }), but `options.professional_secrecy` is off
 check-professional-secrecy-hint = if the controller is a doctor, dentist, therapist, lawyer, tax adviser or another profession under § 203 StGB, set `professional_secrecy: true` under `options`: the processor then commits to secrecy with the notice of criminal liability
+
+# Reading the contract file: transfer bases per location, international organisations, the
+# SCC Member State.
+input-did-you-mean = did you mean `{ $value }`?
+input-known-organisations = known international organisations: { $list }
+input-unknown-organisation = `{ $value }` is not a known international organisation
+input-not-eu-member-state = { $name } ({ $code }) is not a Member State of the European Union
+input-not-eu-member-state-hint = the standard contractual clauses (Decision (EU) 2021/914, Clauses 17 and 18) need the law and courts of an EU Member State, e.g. DE, IE, NL
+input-transfer-map-empty = the map of transfer bases is empty
+input-transfer-map-empty-hint = write a basis per location, e.g. `{"{"} US: dpf, IN: scc {"}"}`, or remove `transfer`
+input-transfer-entry-empty = no transfer basis is given for `{ $location }`
+input-transfer-entry-empty-hint = write one of: adequacy, dpf, scc, bcr, derogation
+input-transfer-entry-not-a-location = `{ $location }` has a transfer basis but is not one of the locations ({ $locations })
+input-transfer-entry-not-a-location-hint = add `{ $location }` to the locations, or remove it from `transfer`
+input-transfer-entry-twice = `{ $location }` is named twice
+input-transfer-entry-twice-hint = remove the second entry

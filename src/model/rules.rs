@@ -133,18 +133,29 @@ pub fn country(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
 /// of an international organisation (`org:epo`, `catalogs/international_organisations.yaml`).
 pub fn location(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
     let t = s.trim();
-    if t.len() > 4 && t[..4].eq_ignore_ascii_case("org:") {
+    if t.len() > 4 && t.is_char_boundary(4) && t[..4].eq_ignore_ascii_case("org:") {
         let id = t.to_lowercase();
         if cats.organisations.contains_key(&id) {
             return Ok(id);
         }
-        let known: Vec<&str> = cats.organisations.keys().map(String::as_str).collect();
-        let hint = match did_you_mean(&id, known.iter().copied()) {
-            Some(m) => format!("did you mean `{m}`?"),
-            None => format!("known international organisations: {}", known.join(", ")),
+        let short: Vec<&str> = cats
+            .organisations
+            .keys()
+            .filter_map(|k| k.strip_prefix("org:"))
+            .collect();
+        let hint = match did_you_mean(&id[4..], short.iter().copied()) {
+            Some(m) => crate::tr!("input-did-you-mean", value = format!("org:{m}")),
+            None => crate::tr!(
+                "input-known-organisations",
+                list = short
+                    .iter()
+                    .map(|k| format!("org:{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         return Err(refuse(
-            format!("`{t}` is not a known international organisation"),
+            crate::tr!("input-unknown-organisation", value = t),
             hint,
         ));
     }
@@ -157,10 +168,17 @@ pub fn eu_member_state(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
     if cats.is_eu_member_state(&code) {
         return Ok(code);
     }
-    let name = cats.country(&code).map(|c| c.en.as_str()).unwrap_or(&code);
+    let name = cats
+        .country(&code)
+        .map(|c| c.name(crate::i18n::lang()).to_string())
+        .unwrap_or_else(|| code.clone());
     Err(refuse(
-        format!("{name} ({code}) is not a Member State of the European Union"),
-        "the standard contractual clauses (Decision (EU) 2021/914, Clauses 17 and 18) need the law and courts of an EU Member State, e.g. DE, IE, NL",
+        crate::tr!(
+            "input-not-eu-member-state",
+            name = name,
+            code = code.as_str()
+        ),
+        crate::tr!("input-not-eu-member-state-hint"),
     ))
 }
 

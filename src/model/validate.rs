@@ -433,8 +433,8 @@ impl<'a> Validator<'a> {
                 if entries.is_empty() {
                     self.problem(
                         path,
-                        "the map of transfer bases is empty",
-                        "write a basis per location, e.g. `{ US: dpf, IN: scc }`, or remove `transfer`",
+                        crate::tr!("input-transfer-map-empty"),
+                        crate::tr!("input-transfer-map-empty-hint"),
                     );
                     return Err(());
                 }
@@ -447,8 +447,8 @@ impl<'a> Validator<'a> {
                         Field::Missing => {
                             self.problem(
                                 &p,
-                                format!("no transfer basis is given for `{key}`"),
-                                "write one of: adequacy, dpf, scc, bcr, derogation",
+                                crate::tr!("input-transfer-entry-empty", location = key.as_str()),
+                                crate::tr!("input-transfer-entry-empty-hint"),
                             );
                             None
                         }
@@ -460,15 +460,22 @@ impl<'a> Validator<'a> {
                                 let listed = locations.join(", ");
                                 self.problem(
                                     &p,
-                                    format!("`{l}` has a transfer basis but is not one of the locations ({listed})"),
-                                    format!("add `{l}` to the locations, or remove it from `transfer`"),
+                                    crate::tr!(
+                                        "input-transfer-entry-not-a-location",
+                                        location = l.as_str(),
+                                        locations = listed
+                                    ),
+                                    crate::tr!(
+                                        "input-transfer-entry-not-a-location-hint",
+                                        location = l.as_str()
+                                    ),
                                 );
                                 ok = false;
                             } else if map.iter().any(|(k, _)| *k == l) {
                                 self.problem(
                                     &p,
-                                    format!("`{l}` is named twice"),
-                                    "remove the second entry",
+                                    crate::tr!("input-transfer-entry-twice", location = l.as_str()),
+                                    crate::tr!("input-transfer-entry-twice-hint"),
                                 );
                                 ok = false;
                             } else {

@@ -813,3 +813,39 @@ fn switching_the_role_of_an_opened_contract_changes_no_value() {
         assert_eq!(saved(&run), before, "{role}");
     }
 }
+
+/// The professional secrecy clause (§ 203 StGB) is offered to a dental practice, and not to
+/// a company whose name, data and data subjects point to no such profession.
+#[test]
+fn professional_secrecy_is_offered_where_it_may_apply() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with = |reply: Reply, name: &str| -> Script {
+        sections()
+            .into_iter()
+            .map(|(k, r)| match k.as_str() {
+                "options.clauses" => (k, reply.clone()),
+                "controller.name" => (k, t(name)),
+                _ => (k, r),
+            })
+            .collect()
+    };
+    let out = dir.path().join("dental.yaml");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        [
+            with(tick(&["professional_secrecy"]), "Zahnarztpraxis Dr. Weber"),
+            save(&out),
+        ]
+        .concat(),
+    );
+    assert!(saved(&run).options.professional_secrecy);
+    let mut prompter = ScriptedPrompter::new(with(tick(&["professional_secrecy"]), "Muster GmbH"));
+    let mut draft = Draft::new(Lang::De);
+    let result = drive(&mut prompter, &mut draft, &dir.path().join(DRAFT_FILE));
+    let message = format!("{result:?}");
+    assert!(
+        message.contains("has no choice `professional_secrecy`"),
+        "{message}"
+    );
+}
