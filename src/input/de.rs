@@ -593,6 +593,29 @@ mod tests {
     }
 
     #[test]
+    fn a_comma_in_a_flow_map_value_is_explained_once() {
+        let n = parse("inner: { s: Gordon House, Barrow Street, Dublin 4, n: 1 }\n").expect("yaml");
+        let (_, problems) = from_node::<Outer>(&n);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert_eq!((p.location.line, p.location.column), (1, 27));
+        assert_eq!(p.path, "inner.s");
+        assert_eq!(
+            p.message,
+            "a comma ends a value inside { }, so `Barrow Street` was read as a key of its own"
+        );
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("put the whole value in quotes: `s: \"Gordon House, Barrow Street, Dublin 4\"`")
+        );
+        // A key without a value on a line of its own is a typo, not a comma.
+        let n = parse("inner:\n  s: x\n  nn:\n").expect("yaml");
+        let (_, problems) = from_node::<Outer>(&n);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].message, "unknown key `nn`");
+    }
+
+    #[test]
     fn collects_every_problem() {
         let n = parse("inner:\n  n: abc\n  s: 5.5\n  extra: 1\nlist: [a, true, b]\nflg: true\n")
             .expect("yaml");

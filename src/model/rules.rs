@@ -258,6 +258,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn line_breaks_by_field() {
+        // One-line fields refuse a line break, also one written as U+2028.
+        for s in ["Pixelwerk\nWebdesign", "Pixelwerk\u{2028}Webdesign"] {
+            let r = text(s).expect_err("line break");
+            assert_eq!(
+                r.message,
+                "the text has a line break, but this field takes one line"
+            );
+        }
+        assert_eq!(
+            text("Pixelwerk\n").as_deref(),
+            Ok("Pixelwerk"),
+            "a block's last break"
+        );
+        // Texts of several lines keep them, without spaces at line ends.
+        assert_eq!(
+            lines("Hosting:  \n- Server\u{2029}- Updates\n").as_deref(),
+            Ok("Hosting:\n- Server\n- Updates")
+        );
+        // A street pasted as address lines becomes one line.
+        assert_eq!(
+            street("Gordon House\n  Barrow Street\n").as_deref(),
+            Ok("Gordon House, Barrow Street")
+        );
+        // Non-breaking spaces and soft hyphens are text.
+        assert_eq!(
+            text("Dr.\u{a0}Weber Auftrags\u{ad}verarbeitung").as_deref(),
+            Ok("Dr.\u{a0}Weber Auftrags\u{ad}verarbeitung")
+        );
+        assert!(takes_lines("processing.purpose"));
+        assert!(takes_lines("security.custom[3].text"));
+        assert!(!takes_lines("processing.data_categories[0].text"));
+        assert!(!takes_lines("controller.name"));
+    }
+
+    #[test]
     fn emails() {
         for good in [
             "a@b.de",
@@ -288,6 +324,31 @@ mod tests {
         assert_eq!(
             country("Germany", cats).map_err(|r| r.hint),
             Err("did you mean `DE`? (Germany)".to_string())
+        );
+        for (typed, iso) in [
+            ("15.11.2026", "2026-11-15"),
+            ("2027-6-30", "2027-06-30"),
+            ("2027-06-3", "2027-06-03"),
+            ("2027/6/30", "2027-06-30"),
+            (" 1.2.2027 ", "2027-02-01"),
+        ] {
+            assert_eq!(
+                date(typed).map_err(|r| r.hint),
+                Err(format!("write the date as YYYY-MM-DD: `{iso}`")),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            date("31.2.2027").map_err(|r| r.hint),
+            Err("write a real date as YYYY-MM-DD, e.g. 2026-12-01".to_string())
+        );
+        assert_eq!(country("xk", cats).as_deref(), Ok("XK"));
+        assert_eq!(
+            country("UK", cats).map_err(|r| (r.message, r.hint)),
+            Err((
+                "`UK` is not an ISO 3166-1 country code".to_string(),
+                "did you mean `GB`? (United Kingdom)".to_string()
+            ))
         );
         assert!(phone("+49 (221) 000-00").is_ok());
         assert!(phone("call me").is_err());
