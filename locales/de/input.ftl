@@ -21,3 +21,8 @@ text-list-for-lines = schreiben Sie den Text, keine Liste; für mehrere Zeilen s
 flow-comma = ein Komma beendet in {"{ }"} einen Wert, deshalb wurde `{ $stray }` als eigener Schlüssel gelesen
 flow-comma-hint = setzen Sie den ganzen Wert in Anführungszeichen: `{ $key }: "{ $value }"`
 
+# Ein Text über mehrere Zeilen ohne `|`, mit Zeilen, die mit einem Aufzählungszeichen beginnen:
+# YAML fügt sie zu einer Zeile zusammen. $marker ist das Zeichen (-, *, •), $key der Schlüssel.
+text-folded-list = der Text geht in einer Zeile weiter, die mit `{ $marker }` beginnt, und YAML fügt solche Zeilen zu einer zusammen
+text-folded-list-lines = damit die Zeilen erhalten bleiben, schreiben Sie `{ $key }: |` und darunter die Zeilen eingerückt
+text-folded-list-one = dieses Feld ist einzeilig: schreiben Sie es ohne die Zeilen mit `{ $marker }`, oder setzen Sie diese in purpose oder subject_matter

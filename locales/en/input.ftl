@@ -21,3 +21,8 @@ text-list-for-lines = write the text, not a list; for several lines write `{ $ke
 flow-comma = a comma ends a value inside {"{ }"}, so `{ $stray }` was read as a key of its own
 flow-comma-hint = put the whole value in quotes: `{ $key }: "{ $value }"`
 
+# A text over several lines without `|`, with lines starting with a bullet: YAML folds them
+# into one line. $marker is the bullet (-, *, •), $key the field's key.
+text-folded-list = the text goes on in a line that starts with `{ $marker }`, and YAML joins such lines into one
+text-folded-list-lines = to keep the lines, write `{ $key }: |` and the lines indented below it
+text-folded-list-one = this field takes one line: write it without the `{ $marker }` lines, or put them in purpose or subject_matter
