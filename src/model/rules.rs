@@ -350,6 +350,16 @@ mod tests {
                 "did you mean `GB`? (United Kingdom)".to_string()
             ))
         );
+        {
+            let _de = crate::i18n::scoped(crate::Lang::De);
+            assert_eq!(
+                country("UK", cats).map_err(|r| (r.message, r.hint)),
+                Err((
+                    "`UK` ist kein Ländercode nach ISO 3166-1".to_string(),
+                    "meinten Sie `GB`? (Vereinigtes Königreich)".to_string()
+                ))
+            );
+        }
         assert!(phone("+49 (221) 000-00").is_ok());
         assert!(phone("call me").is_err());
     }
