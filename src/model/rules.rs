@@ -152,7 +152,8 @@ pub fn is_email(s: &str) -> bool {
             .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
 }
 
-/// An ISO date; a German `1.12.2026` gets the ISO spelling as hint.
+/// An ISO date. A German `1.12.2026` (or `1.12.26`) and an ISO date with one-digit parts
+/// (`2027-6-30`, `2027/06/30`) are refused with the exact ISO spelling as the hint.
 pub fn date(s: &str) -> Result<Date, Refusal> {
     if let Some(d) = Date::parse_iso(s.trim()) {
         return Ok(d);
@@ -167,9 +168,13 @@ pub fn date(s: &str) -> Result<Date, Refusal> {
         parts('-').as_slice(),
         parts('/').as_slice(),
     ) {
-        ([d, m, y], _, _) if year(y) && short(d) && short(m) => Some((*y, *m, *d)),
+        // A two-digit year (`15.11.26`) is taken to be in this century.
+        ([d, m, y], _, _) if year(y) && short(d) && short(m) => Some((y.to_string(), *m, *d)),
+        ([d, m, y], _, _) if y.len() == 2 && short(y) && short(d) && short(m) => {
+            Some((format!("20{y}"), *m, *d))
+        }
         (_, [y, m, d], _) | (_, _, [y, m, d]) if year(y) && short(m) && short(d) => {
-            Some((*y, *m, *d))
+            Some((y.to_string(), *m, *d))
         }
         _ => None,
     };
@@ -331,6 +336,7 @@ mod tests {
             ("2027-06-3", "2027-06-03"),
             ("2027/6/30", "2027-06-30"),
             (" 1.2.2027 ", "2027-02-01"),
+            ("15.11.26", "2026-11-15"),
         ] {
             assert_eq!(
                 date(typed).map_err(|r| r.hint),
