@@ -233,6 +233,35 @@ fn addresses_follow_each_countrys_postal_order_in_markdown_and_pdf() {
     for line in INTERNATIONAL {
         assert!(pdf.contains(line), "PDF lacks {line:?}\n{pdf}");
     }
+    // The Word document is made from the same assembled text.
+    let docx = tempdir();
+    let o = dpa(&[
+        "render",
+        "tests/fixtures/addresses/international.yaml",
+        "-o",
+        &docx.path().to_string_lossy(),
+        "--format",
+        "docx",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dump = docx_dump(&output(docx.path(), "international", "docx"));
+    let mut text: Vec<String> = Vec::new();
+    for p in dump["paragraphs"].as_array().into_iter().flatten() {
+        text.push(p.as_str().unwrap_or_default().to_string());
+    }
+    for t in dump["tables"].as_array().into_iter().flatten() {
+        for row in t.as_array().into_iter().flatten() {
+            for cell in row.as_array().into_iter().flatten() {
+                text.push(cell.as_str().unwrap_or_default().to_string());
+            }
+        }
+    }
+    for line in INTERNATIONAL {
+        assert!(
+            text.iter().any(|t| t.contains(line)),
+            "DOCX lacks {line:?}\n{text:?}"
+        );
+    }
 }
 
 #[test]
