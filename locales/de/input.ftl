@@ -3,7 +3,7 @@
 
 # Ein Wert, der kein Ländercode nach ISO 3166-1 alpha-2 ist. $value ist das Geschriebene.
 country-not-a-code = `{ $value }` ist kein Ländercode
-country-is-alpha3 = `{ $value }` ist ein dreistelliger Ländercode; Vertragsdateien verwenden die zweistelligen Codes nach ISO 3166-1 alpha-2
+country-is-alpha3 = `{ $value }` ist ein Ländercode aus drei Buchstaben; Vertragsdateien verwenden die Codes aus zwei Buchstaben nach ISO 3166-1 alpha-2
 country-is-a-name = `{ $value }` ist ein Ländername, kein Ländercode
 country-not-iso = `{ $value }` ist kein Ländercode nach ISO 3166-1
 # $code ist der gemeinte Code, $name der Name des Landes.
