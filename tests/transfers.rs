@@ -349,10 +349,10 @@ fn a_basis_map_must_name_locations_and_bases() {
     );
 }
 
-/// The field cases (tests/fixtures/field/README.md) that concern transfers and the clause
-/// text: each checks as the contract format says. (The Hong Kong address without a postal
-/// code and the `UK` spelling depend on the countries catalog's postal-code and spelling
-/// data, which another change adds.)
+/// Every field case (tests/fixtures/field/README.md, the YAML files) checks as the contract
+/// format says: the agency base and the long strings are clean, the Hong Kong address needs
+/// no postal code, `UK` is refused with `GB` suggested, and the SaaS vendor fails only where
+/// a basis is really missing (clean with a basis per location).
 #[test]
 fn the_field_cases_check_as_the_format_says() {
     for (file, errors) in [
@@ -361,6 +361,7 @@ fn the_field_cases_check_as_the_format_says() {
             "tests/fixtures/field/typst-long-unbreakable-strings-de.yaml",
             0,
         ),
+        ("tests/fixtures/field/address-hong-kong-no-postcode.yaml", 0),
         (
             "tests/fixtures/field/subprocessor-list-saas-25-vendors.yaml",
             2,
@@ -375,15 +376,22 @@ fn the_field_cases_check_as_the_format_says() {
         assert_eq!(n, errors, "{file}: {v:#}");
         assert_eq!(code, Some(i32::from(errors > 0)), "{file}");
     }
-    // `UK` is not an ISO code: refused, never mapped silently.
+    // `UK` is not an ISO code: refused with the code meant, never mapped silently.
     let o = dpa(&[
         "check",
         "tests/fixtures/field/country-uk-instead-of-gb.yaml",
     ]);
     assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
     assert!(
-        stderr(&o).contains("processor.address.country: `UK` is not a country code"),
-        "{}",
-        stderr(&o)
+        err.contains("processor.address.country: `UK` is not an ISO 3166-1 country code")
+            && err.contains("did you mean `GB`?"),
+        "{err}"
     );
+    // Every YAML field case is covered above.
+    let yaml = files_in(&root().join("tests/fixtures/field"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .count();
+    assert_eq!(yaml, 5, "a new field case needs its expectation here");
 }

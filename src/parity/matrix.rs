@@ -176,8 +176,9 @@ fn sub(name: &str, country: &str, locations: &[&str], transfer: Option<Transfer>
         name: name.into(),
         address: Address {
             street: "Hauptstraße 5".into(),
-            postal_code: "10115".into(),
+            postal_code: Some("10115".into()),
             city: "Berlin".into(),
+            region: None,
             country: country.into(),
         },
         service: "Hosting".into(),
