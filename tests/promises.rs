@@ -58,11 +58,13 @@ fn the_sensitive_data_clause_follows_the_ticks_in_german() {
     let ticked = with_measures("dental-practice.yaml", &all, dir.path(), "all");
     let bare = with_measures("dental-practice.yaml", &BASE, dir.path(), "bare");
     for promise in [
-        "Die Schlüssel werden getrennt von den Daten verwaltet.",
-        "werden die Daten pseudonymisiert",
-        "Jeder lesende und schreibende Zugriff auf besonders schützenswerte Daten wird",
+        "die Schlüssel werden getrennt von den Daten verwaltet",
+        "pseudonymisiert, soweit der Zweck der Verarbeitung es zulässt",
+        "**Protokollierung:**",
         "regelmäßig ausgewertet",
-        "danach mindestens jährlich gesondert",
+        "**Gesonderte Schulung:**",
+        "von anderen Daten logisch getrennt gehalten",
+        "regelmäßig, mindestens jährlich und bei jeder wesentlichen Änderung",
     ] {
         assert!(ticked.contains(promise), "ticked, so promised: {promise}");
         assert!(
@@ -70,10 +72,12 @@ fn the_sensitive_data_clause_follows_the_ticks_in_german() {
             "not ticked, yet promised: {promise}"
         );
     }
-    assert!(bare.contains("bei der Speicherung und bei jeder Übertragung"));
     assert!(bare.contains(
-        "Für die Schulung der Personen mit Zugriff auf besonders schützenswerte Daten gelten die in Anlage 3 vereinbarten Maßnahmen."
+        "bei der Übertragung und bei der Speicherung verschlüsselt, auch in Datensicherungen."
     ));
+    assert!(
+        bare.contains("danach regelmäßig und bei jeder wesentlichen Änderung der Verarbeitung mit")
+    );
     // Only encryption in transit: no promise about stored data.
     let transit = with_measures(
         "dental-practice.yaml",
@@ -81,8 +85,8 @@ fn the_sensitive_data_clause_follows_the_ticks_in_german() {
         dir.path(),
         "transit",
     );
-    assert!(transit.contains("werden bei jeder Übertragung nach dem Stand der Technik"));
-    assert!(!transit.contains("bei der Speicherung"));
+    assert!(transit.contains("(BSI TR-02102), bei der Übertragung verschlüsselt."));
+    assert!(!transit.contains("bei der Übertragung und bei der Speicherung"));
 }
 
 #[test]
@@ -92,13 +96,13 @@ fn the_sensitive_data_and_staff_clauses_follow_the_ticks_in_english() {
     let ticked = with_measures("uk-payroll.yaml", &all, dir.path(), "all");
     let bare = with_measures("uk-payroll.yaml", &BASE, dir.path(), "bare");
     for promise in [
-        "keys are managed separately from the data",
+        "the keys are managed separately from the data",
         "pseudonymised wherever the purpose of the processing allows",
         "**Logging:**",
         "evaluated regularly",
         "**Specialised training:**",
         "kept logically separate from other data",
-        "regularly thereafter, at least once a year, and whenever",
+        "regularly thereafter, at least once a year and whenever",
     ] {
         assert!(ticked.contains(promise), "ticked, so promised: {promise}");
         assert!(
@@ -107,5 +111,7 @@ fn the_sensitive_data_and_staff_clauses_follow_the_ticks_in_english() {
         );
     }
     assert!(bare.contains("both in transit and at rest, including in backups."));
-    assert!(bare.contains("instruct them regularly thereafter and whenever the processing"));
+    assert!(
+        bare.contains("regularly thereafter and whenever the processing changes significantly")
+    );
 }

@@ -218,12 +218,12 @@ wizard-review-removed = { $count ->
 
 wizard-sub-authorisation = Wie werden Unterauftragsverarbeiter genehmigt? (Art. 28 Abs. 2)
 wizard-sub-general = Allgemein
-wizard-sub-general-help = Der Auftragnehmer kündigt Änderungen vorher an, der Auftraggeber kann widersprechen (üblich)
+wizard-sub-general-help = Der Auftragnehmer kündigt Änderungen vorher an, der Auftraggeber kann Einspruch erheben (üblich)
 wizard-sub-specific = Im Einzelfall
 wizard-sub-specific-help = Jeder neue Unterauftragsverarbeiter braucht die vorherige Zustimmung des Auftraggebers
-wizard-sub-specific-none = Bei Genehmigung im Einzelfall darf der Auftragnehmer nur die in diesem Vertrag genannten Unterauftragsverarbeiter einsetzen; jeder weitere braucht die vorherige Zustimmung des Auftraggebers. Ist keiner genannt, darf er gar keinen einsetzen, und die Prüfung meldet das als Fehler. Tragen Sie jetzt alle ein, die Sie nutzen (Hosting, E-Mail, Support-Werkzeuge), oder wählen Sie die allgemeine Genehmigung.
+wizard-sub-specific-none = Bei Genehmigung im Einzelfall darf der Auftragnehmer nur die in diesem Vertrag genannten Unterauftragsverarbeiter einsetzen; jeder weitere braucht die vorherige Zustimmung des Auftraggebers. Ist keiner genannt, darf er keinen einsetzen, bis der Auftraggeber einen genehmigt. Tragen Sie jetzt alle ein, die Sie nutzen (Hosting, E-Mail, Support-Werkzeuge), oder wählen Sie die allgemeine Genehmigung.
 wizard-sub-notice-days = Wie viele Tage vorher werden Änderungen angekündigt?
-wizard-sub-notice-days-help = Frist für einen Widerspruch; üblich sind 30 Tage, mindestens 14
+wizard-sub-notice-days-help = Frist für einen Einspruch; üblich sind 30 Tage, mindestens 14
 wizard-sub-none = Unterauftragsverarbeiter: noch keiner. Hosting, E-Mail, Support-Tools zählen dazu.
 wizard-sub-none-help = fast jeder Dienst nutzt welche (Hosting, E-Mail, Datensicherung, Support-Werkzeuge); tragen Sie jeden ein
 wizard-sub-none-specific-help = bei Genehmigung im Einzelfall dürfen nur die hier genannten eingesetzt werden; tragen Sie jeden ein
@@ -274,6 +274,8 @@ wizard-option-seizure-insolvency = Pfändung, Beschlagnahme, Insolvenz
 wizard-option-seizure-insolvency-help = Der Auftragnehmer informiert sofort; die Daten gehören dem Auftraggeber.
 wizard-option-no-retention = Kein Zurückbehaltungsrecht
 wizard-option-no-retention-help = Daten und Datenträger dürfen nicht zurückgehalten werden (§ 273 BGB), etwa wegen offener Rechnungen.
+wizard-option-professional-secrecy = Berufsgeheimnis (§ 203 StGB)
+wizard-option-professional-secrecy-help = Für Ärzte, Zahnärzte, Therapeuten, Rechtsanwälte, Steuerberater: Verschwiegenheitspflicht mit Belehrung über die Strafbarkeit.
 wizard-penalty = Eine Vertragsstrafe vereinbaren?
 wizard-penalty-eur = Betrag je Verstoß in Euro
 

@@ -221,7 +221,7 @@ wizard-sub-general = General
 wizard-sub-general-help = The processor announces changes in advance and the controller may object (common)
 wizard-sub-specific = Specific
 wizard-sub-specific-help = Every new subprocessor needs the controller's prior approval
-wizard-sub-specific-none = With specific authorisation the processor may use only the subprocessors named in this contract; every other one needs the controller's prior approval. With none named, the processor may use none at all, and the check reports that as an error. Add every subprocessor you use now (hosting, e-mail, support tools), or choose general authorisation.
+wizard-sub-specific-none = With specific authorisation the processor may use only the subprocessors named in this contract; every other one needs the controller's prior approval. With none named, the processor may use none until the controller approves one. Add every subprocessor you use now (hosting, e-mail, support tools), or choose general authorisation.
 wizard-sub-notice-days = How many days in advance are changes announced?
 wizard-sub-notice-days-help = the time to object; 30 days are common, at least 14
 wizard-sub-none = Subprocessors: none yet. Hosting, e-mail and support tools count.
@@ -274,6 +274,8 @@ wizard-option-seizure-insolvency = Seizure, attachment, insolvency
 wizard-option-seizure-insolvency-help = The processor informs at once; the data belongs to the controller.
 wizard-option-no-retention = No right of retention
 wizard-option-no-retention-help = Data and carriers may not be withheld (§ 273 BGB), e.g. over unpaid invoices.
+wizard-option-professional-secrecy = Professional secrecy (§ 203 StGB)
+wizard-option-professional-secrecy-help = For doctors, dentists, therapists, lawyers, tax advisers: duty of secrecy with notice of criminal liability.
 wizard-penalty = Agree on a contractual penalty?
 wizard-penalty-eur = Amount per breach in euros
 

@@ -61,7 +61,7 @@ fn with_no_subprocessors_the_suggestion_is_to_add_one() {
 }
 
 #[test]
-fn specific_authorisation_without_subprocessors_is_explained_and_not_saved_by_default() {
+fn specific_authorisation_without_subprocessors_is_explained_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let s = replace(
         sections(),
@@ -69,39 +69,66 @@ fn specific_authorisation_without_subprocessors_is_explained_and_not_saved_by_de
         vec![("subprocessors.authorisation", pick("specific"))],
     );
     let s = replace(s, "subprocessors.notice_days", vec![]);
+    let run = run_de(dir.path(), [s, save(&dir.path().join("g.yaml"))].concat());
+    let c = saved(&run);
+    assert_eq!(
+        c.subprocessors.authorisation,
+        crate::model::Authorisation::Specific
+    );
+    let text = run.prompter.text();
+    let explained = text
+        .find("Ist keiner genannt, darf er keinen einsetzen")
+        .expect("explained when chosen");
+    let menu = text
+        .find("? Unterauftragsverarbeiter: noch keiner")
+        .expect("menu");
+    assert!(explained < menu, "before the list is asked: {text}");
+    assert!(
+        text.contains("Schritt 10 (Unterauftragsverarbeiter) – Hinweis:"),
+        "the check names the step: {text}"
+    );
+}
+
+#[test]
+fn while_an_error_is_open_the_summary_suggests_changing_its_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = replace(
+        sections(),
+        "agreement.duration",
+        vec![
+            ("agreement.duration", pick("fixed")),
+            // Ended already: an error of the check.
+            ("agreement.until", t("31.12.2020")),
+        ],
+    );
     let s = [
         s,
         script(vec![
-            // An error is open: Enter at the summary goes to the step of the error, not to
-            // saving.
+            // Enter at the summary goes to the step of the error, not to saving.
             ("summary", Enter),
-            ("subprocessors.authorisation", pick("general")),
-            ("subprocessors.notice_days", Enter),
-            ("subprocessors.menu", pick("done")),
+            ("agreement.has", Enter),
+            ("agreement.title", Enter),
+            ("agreement.date", Enter),
+            ("agreement.duration", pick("main_agreement")),
+            ("agreement.id", Enter),
+            ("agreement.effective_date", Enter),
         ]),
-        save(&dir.path().join("g.yaml")),
+        save(&dir.path().join("e.yaml")),
     ]
     .concat();
     let run = run_de(dir.path(), s);
     let c = saved(&run);
-    assert_eq!(
-        c.subprocessors.authorisation,
-        crate::model::Authorisation::General
-    );
+    assert_eq!(c.processing.duration, crate::model::Duration::MainAgreement);
+    assert_eq!(run.prompter.remaining(), 0);
     let text = run.prompter.text();
     assert!(
-        text.contains("Ist keiner genannt, darf er gar keinen einsetzen"),
-        "explained when chosen: {text}"
-    );
-    assert!(
-        text.contains("Schritt 10 (Unterauftragsverarbeiter) – Fehler:"),
+        text.contains("Schritt 4 (Hauptvertrag und Laufzeit) – Fehler:"),
         "the check names the step: {text}"
     );
     assert!(
-        text.contains("? Wie weiter? Ändern: 10. Unterauftragsverarbeiter – Fehler beheben"),
+        text.contains("? Wie weiter? Ändern: 4. Hauptvertrag und Laufzeit – Fehler beheben"),
         "Enter at the summary changes the step of the error: {text}"
     );
-    assert_eq!(run.prompter.remaining(), 0);
 }
 
 #[test]

@@ -87,7 +87,7 @@ impl Countries {
         let names = codes
             .iter()
             .map(|c| {
-                cats.country(c)
+                cats.location(c)
                     .map_or(c.clone(), |c| c.name(ui).to_string())
             })
             .collect();
@@ -304,7 +304,9 @@ fn names(cs: &[&Country], ui: Lang) -> String {
     list.join(", ")
 }
 
-/// Countries separated by commas, each as in [`country`]; at least one.
+/// Countries separated by commas, each as in [`country`], or international organisations
+/// (`org:epo`, by the shared location rule, whose refusal is already worded for people);
+/// at least one.
 pub(in crate::wizard) fn countries(
     s: &str,
     cats: &'static Catalogs,
@@ -315,7 +317,13 @@ pub(in crate::wizard) fn countries(
         if part.trim().is_empty() {
             continue;
         }
-        let code = country(part, cats, ui)?;
+        // An international organisation (`org:epo`) by the location rule, else a country.
+        let code = if code_part(part).to_lowercase().starts_with("org:") {
+            rules::location(code_part(part), cats)
+                .map_err(|r| format!("{}: {}", r.message, r.hint))?
+        } else {
+            country(part, cats, ui)?
+        };
         if !out.contains(&code) {
             out.push(code);
         }

@@ -1,21 +1,25 @@
 //! Step 12: the optional clauses (their names are also used by the summary) and a
 //! contractual penalty. Each clause shows its full wording for this form under the list,
-//! so that ticking one line is not agreeing to paragraphs unread.
+//! so that ticking one line is not agreeing to paragraphs unread. The professional
+//! secrecy clause (§ 203 StGB) is offered only where it may apply: the controller's name
+//! points to such a profession, or health data or patients are processed (the same test
+//! as `dpa check`).
 
 use super::review::rendered_clauses;
 use crate::tr;
 use crate::wizard::ask::Wizard;
-use crate::wizard::form::Form;
+use crate::wizard::form::{Form, ItemForm};
 use crate::wizard::{Choice, ChoiceQuestion, Stop};
 
 /// The switchable clauses: the option's id and the id of the clause it switches on.
-pub(super) const OPTIONS: [(&str, &str); 6] = [
+pub(super) const OPTIONS: [(&str, &str); 7] = [
     ("remote_maintenance", "remote_maintenance"),
     ("data_carrier_disposal", "data_carrier_disposal"),
     ("software_development", "software_development"),
     ("data_outsourcing", "data_outsourcing"),
     ("seizure_insolvency_notice", "seizure_insolvency"),
     ("no_right_of_retention", "retention_right"),
+    ("professional_secrecy", "professional_secrecy"),
 ];
 
 /// The name of an optional clause, in the language of the questions.
@@ -27,6 +31,7 @@ pub(super) fn option_label(id: &str) -> String {
         "data_outsourcing" => tr!("wizard-option-data-outsourcing"),
         "seizure_insolvency_notice" => tr!("wizard-option-seizure-insolvency"),
         "no_right_of_retention" => tr!("wizard-option-no-retention"),
+        "professional_secrecy" => tr!("wizard-option-professional-secrecy"),
         other => other.to_string(),
     }
 }
@@ -40,6 +45,7 @@ fn option_help(id: &str) -> Option<String> {
         "data_outsourcing" => tr!("wizard-option-data-outsourcing-help"),
         "seizure_insolvency_notice" => tr!("wizard-option-seizure-insolvency-help"),
         "no_right_of_retention" => tr!("wizard-option-no-retention-help"),
+        "professional_secrecy" => tr!("wizard-option-professional-secrecy-help"),
         _ => return None,
     })
 }
@@ -53,7 +59,20 @@ impl Wizard<'_> {
         all_on.options.set_flags(&ids);
         let clause_ids: Vec<&str> = OPTIONS.iter().map(|(_, c)| *c).collect();
         let texts = rendered_clauses(&all_on, &clause_ids).unwrap_or_default();
-        let choices: Vec<Choice> = OPTIONS
+        let secrecy = f.options.professional_secrecy
+            || self.cats.secrecy_likely(
+                &f.controller.name,
+                &f.processing.special_categories,
+                f.processing.data_subjects.iter().filter_map(|s| match s {
+                    ItemForm::Id(id) => Some(id.as_str()),
+                    ItemForm::Text(_) => None,
+                }),
+            );
+        let offered: Vec<&(&str, &str)> = OPTIONS
+            .iter()
+            .filter(|(id, _)| *id != "professional_secrecy" || secrecy)
+            .collect();
+        let choices: Vec<Choice> = offered
             .iter()
             .map(|(id, clause)| {
                 let text = texts
@@ -66,10 +85,10 @@ impl Wizard<'_> {
             })
             .collect();
         let flags = f.options.flags();
-        let selected = flags
+        let selected = offered
             .iter()
             .enumerate()
-            .filter(|(_, (_, on))| *on)
+            .filter(|(_, (id, _))| flags.iter().any(|(k, on)| k == id && *on))
             .map(|(i, _)| i)
             .collect();
         let q = ChoiceQuestion {
