@@ -261,6 +261,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .collect();
     json!({
         "lang": lang.code(),
+        "document": "contract",
         "contract": {
             "id": c.display_id(),
             "effective_date": c.effective_date.map(|d| d.long(lang)),
@@ -396,7 +397,7 @@ pub fn applicable<'l>(
     let mut out = Vec::new();
     let (mut n_clause, mut n_annex) = (0, 0);
     for clause in lib.clauses(lang) {
-        if !lib.applies(clause, ctx)? {
+        if clause.meta.kind == Kind::Part || !lib.applies(clause, ctx)? {
             continue;
         }
         let number = match (clause.meta.kind, lang) {
@@ -416,6 +417,7 @@ pub fn applicable<'l>(
                 n_annex += 1;
                 format!("Annex {}", roman(n_annex))
             }
+            (Kind::Part, _) => continue,
         };
         out.push((clause, number));
     }

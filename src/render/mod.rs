@@ -81,7 +81,7 @@ pub fn typst_parts(doc: &Document) -> (String, String) {
         );
         let body = to_typst(&s.body);
         match s.kind {
-            Kind::Clause => {
+            Kind::Clause | Kind::Part => {
                 clauses.push_str(&heading);
                 clauses.push_str(&body);
             }
