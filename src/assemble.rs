@@ -136,19 +136,7 @@ pub(crate) fn words(lang: Lang) -> Words {
 pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let lang = c.language;
     let country = |code: &str| country_json(cats.country(code), code, lang);
-    let party = |p: &Party| {
-        json!({
-            "name": p.name,
-            "street": p.address.street,
-            "postal_code": p.address.postal_code,
-            "city": p.address.city,
-            "country": country(&p.address.country),
-            "register": p.register,
-            "representative": person_json(&p.representative),
-            "contact": p.contact.as_ref().map(person_json),
-            "dpo": p.dpo.as_ref().map(person_json),
-        })
-    };
+    let party = |p: &Party| party_json(p, cats, lang);
     let labelled = |cat: &crate::catalog::Catalog, id: &str| {
         let e = cat.get(id);
         json!({
@@ -208,43 +196,6 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             })
         })
         .collect();
-    let areas: Vec<Value> = cats
-        .areas
-        .entries
-        .iter()
-        .map(|a| {
-            let join_labels = |cat: &crate::catalog::Catalog, ids: &[String]| {
-                ids.iter().filter_map(|i| cat.get(i)).map(|e| e.label(lang).to_string()).collect::<Vec<_>>().join(", ")
-            };
-            let measures: Vec<Value> = c
-                .security
-                .measures
-                .iter()
-                .filter_map(|id| cats.measures.get(id))
-                .filter(|m| m.area.as_deref() == Some(a.id.as_str()))
-                .map(|m| {
-                    let w = m.wording(lang);
-                    json!({
-                        "id": m.id,
-                        "label": w.label,
-                        "text": w.text.clone().unwrap_or_default(),
-                        "control": m.control.as_deref().and_then(|x| cats.controls.get(x)).map(|e| e.label(lang).to_string()),
-                        "goal": m.goal.as_deref().and_then(|x| cats.goals.get(x)).map(|e| e.label(lang).to_string()),
-                    })
-                })
-                .collect();
-            let custom: Vec<&str> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| m.text.as_str()).collect();
-            json!({
-                "id": a.id,
-                "label": a.label(lang),
-                "article": a.wording(lang).article,
-                "controls": join_labels(&cats.controls, &a.controls),
-                "goals": join_labels(&cats.goals, &a.goals),
-                "measures": measures,
-                "custom": custom,
-            })
-        })
-        .collect();
     let signatories: Vec<Value> = c
         .signatories
         .iter()
@@ -289,12 +240,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "controller_persons": c.instructions.controller_persons.iter().map(person_json).collect::<Vec<_>>(),
             "processor_persons": c.instructions.processor_persons.iter().map(person_json).collect::<Vec<_>>(),
         },
-        "security": {
-            "areas": areas,
-            "measure_count": c.security.measures.len(),
-            "custom_count": c.security.custom.len(),
-            "certifications": c.security.certifications,
-        },
+        "security": security_json(&c.security, cats, lang),
         "subprocessors": {
             "authorisation": match c.subprocessors.authorisation { Authorisation::General => "general", Authorisation::Specific => "specific" },
             "notice_days": c.subprocessors.notice_days,
@@ -327,6 +273,71 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "processor_third_country": processor_third,
         },
         "signatories": signatories,
+    })
+}
+
+/// A party as clauses and documents see it (see docs/clause-authoring.md).
+pub(crate) fn party_json(p: &Party, cats: &Catalogs, lang: Lang) -> Value {
+    json!({
+        "name": p.name,
+        "street": p.address.street,
+        "postal_code": p.address.postal_code,
+        "city": p.address.city,
+        "country": country_json(cats.country(&p.address.country), &p.address.country, lang),
+        "register": p.register,
+        "representative": person_json(&p.representative),
+        "contact": p.contact.as_ref().map(person_json),
+        "dpo": p.dpo.as_ref().map(person_json),
+        "staff_processing_data": p.staff_processing_data,
+    })
+}
+
+/// The TOMs as clauses and documents see them: the seven Art. 32(1) areas in catalog order,
+/// each with its chosen measures (wording, classic control, SDM goal) and own measures.
+pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value {
+    let areas: Vec<Value> = cats
+        .areas
+        .entries
+        .iter()
+        .map(|a| {
+            let join_labels = |cat: &crate::catalog::Catalog, ids: &[String]| {
+                ids.iter().filter_map(|i| cat.get(i)).map(|e| e.label(lang).to_string()).collect::<Vec<_>>().join(", ")
+            };
+            let measures: Vec<Value> = s
+                .measures
+                .iter()
+                .filter_map(|id| cats.measures.get(id))
+                .filter(|m| m.area.as_deref() == Some(a.id.as_str()))
+                .map(|m| {
+                    let w = m.wording(lang);
+                    json!({
+                        "id": m.id,
+                        "label": w.label,
+                        "text": w.text.clone().unwrap_or_default(),
+                        "control": m.control.as_deref().and_then(|x| cats.controls.get(x)).map(|e| e.label(lang).to_string()),
+                        "goal": m.goal.as_deref().and_then(|x| cats.goals.get(x)).map(|e| e.label(lang).to_string()),
+                    })
+                })
+                .collect();
+            let custom: Vec<&str> = s.custom.iter().filter(|m| m.area == a.id).map(|m| m.text.as_str()).collect();
+            json!({
+                "id": a.id,
+                "label": a.label(lang),
+                "article": a.wording(lang).article,
+                "controls": join_labels(&cats.controls, &a.controls),
+                "goals": join_labels(&cats.goals, &a.goals),
+                "measures": measures,
+                "custom": custom,
+            })
+        })
+        .collect();
+    json!({
+        "areas": areas,
+        "measure_count": s.measures.len(),
+        "custom_count": s.custom.len(),
+        "certifications": s.certifications,
+        "as_of": s.as_of.map(|d| d.long(lang)),
+        "version": s.version,
     })
 }
 
@@ -527,7 +538,7 @@ fn represented(p: &Party, by: &str, role: &str) -> String {
 }
 
 /// Trims trailing spaces and collapses runs of blank lines left by template tags.
-fn tidy(s: &str) -> String {
+pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.lines() {
@@ -566,12 +577,16 @@ impl Document {
                 self.signatures_markdown(&mut md);
                 signatures_done = true;
             }
-            md.push_str(&format!(
-                "## {} {}\n\n{}\n\n",
-                esc(&s.number),
-                esc(&s.title),
-                s.body
-            ));
+            if s.number.is_empty() {
+                md.push_str(&format!("## {}\n\n{}\n\n", esc(&s.title), s.body));
+            } else {
+                md.push_str(&format!(
+                    "## {} {}\n\n{}\n\n",
+                    esc(&s.number),
+                    esc(&s.title),
+                    s.body
+                ));
+            }
         }
         if !signatures_done {
             self.signatures_markdown(&mut md);
@@ -581,8 +596,13 @@ impl Document {
         md
     }
 
+    /// The signature section; documents without signatories (the TOM document, the record)
+    /// have none.
     fn signatures_markdown(&self, md: &mut String) {
         use crate::escape::markdown as esc;
+        if self.signatures.is_empty() {
+            return;
+        }
         let labels = |k: &str| {
             self.labels
                 .get(k)

@@ -10,6 +10,7 @@ use crate::catalog::Catalogs;
 use crate::check;
 use crate::clauses::{Library, Origin};
 use crate::error::Severity;
+use crate::input::Loaded;
 use crate::model::Date;
 use crate::pipeline::{self, Formats};
 use crate::{Error, Lang, output, render};
@@ -93,11 +94,23 @@ enum OutFormat {
     Md,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PartArg {
+    /// The data processing agreement.
+    Dpa,
+    /// The processor's technical and organisational measures (Art. 32 GDPR), as a document
+    /// of their own: NAME-toms.pdf, NAME-toms.md.
+    Toms,
+}
+
 #[derive(Debug, clap::Args)]
 struct RenderArgs {
-    /// Contract files (YAML, format 1).
+    /// Contract files (YAML, format 1); for `--part toms` also processor files.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Which document to make.
+    #[arg(long, value_enum, default_value = "dpa")]
+    part: PartArg,
     /// Output folder (created if missing).
     #[arg(short, long, default_value = ".")]
     output: PathBuf,
@@ -261,10 +274,13 @@ fn formats(list: &[OutFormat]) -> Formats {
 }
 
 fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> Result<(), Error> {
-    let stem = file
+    let mut stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "contract".into());
+    if a.part == PartArg::Toms {
+        stem.push_str("-toms");
+    }
     let target = |ext: &str| a.output.join(format!("{stem}.{ext}"));
     if !a.force
         && let Some(t) = formats
@@ -275,7 +291,15 @@ fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> R
     {
         return Err(Error::Exists(t));
     }
-    let loaded = pipeline::load(file)?;
+    let loaded = match (pipeline::load_any(file)?, a.part) {
+        (loaded, PartArg::Toms) => return render_toms_one(file, &loaded, a, lib, formats, &target),
+        (Loaded::Contract(c), PartArg::Dpa) => c,
+        (Loaded::Processor(p), PartArg::Dpa) => {
+            return Err(crate::input::processor_file_refusal(
+                &p.path, &p.source, &p.root,
+            ));
+        }
+    };
     let out = pipeline::render(&loaded, lib, formats, a.allow_incomplete, Date::today())?;
     // Errors (rendered anyway with --allow-incomplete) and warnings are worth seeing at once;
     // notes are left to `dpa check`.
@@ -305,6 +329,57 @@ fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> R
         }
     }
     eprintln!("{}: wrote {}", file.display(), written.join(", "));
+    Ok(())
+}
+
+/// `dpa render --part toms`: the TOM document of a contract or a processor file.
+fn render_toms_one(
+    file: &Path,
+    loaded: &Loaded,
+    a: &RenderArgs,
+    lib: &Library,
+    formats: Formats,
+    target: &dyn Fn(&str) -> PathBuf,
+) -> Result<(), Error> {
+    let out = pipeline::render_toms(loaded, lib, formats)?;
+    if crate::toms::Toms::from_loaded(loaded)
+        .security
+        .as_of
+        .is_none()
+    {
+        eprintln!(
+            "{}: {}: {}",
+            file.display(),
+            Severity::Note,
+            crate::tr!("toms-no-date")
+        );
+    }
+    output::create_dir(&a.output)?;
+    let files: Vec<(PathBuf, &[u8])> = out
+        .files()
+        .into_iter()
+        .map(|(ext, bytes)| (target(ext), bytes))
+        .collect();
+    output::write_all_or_none(&files, a.force)?;
+    let written: Vec<String> = files
+        .iter()
+        .map(|(path, _)| match &out.pdf {
+            Some(pdf) if path.extension().is_some_and(|e| e == "pdf") => crate::tr!(
+                "output-pdf-pages",
+                path = path.display().to_string(),
+                pages = pdf.pages
+            ),
+            _ => path.display().to_string(),
+        })
+        .collect();
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "output-wrote",
+            file = file.display().to_string(),
+            outputs = written.join(", ")
+        )
+    );
     Ok(())
 }
 
@@ -544,7 +619,9 @@ fn extract_cmd(pdf: &Path, output: Option<&Path>, force: bool) -> Result<i32, Er
         action: "read",
         source: e,
     })?;
+    // A contract's PDF carries `contract.yaml`; a TOM document's carries `processor.yaml`.
     let yaml = render::sigfields::extract_attachment(&bytes, "contract.yaml")
+        .or_else(|m| render::sigfields::extract_attachment(&bytes, "processor.yaml").map_err(|_| m))
         .map_err(|m| Error::Template(format!("{}: {m}", pdf.display())))?;
     match output {
         Some(p) => output::write_atomic(p, &yaml, force)?,

@@ -1,6 +1,7 @@
 //! Render: the assembled document -> Typst -> PDF, in-process, with one empty signature
 //! field per signatory, the contract source attached, and a fingerprint on every page.
 
+mod document;
 mod markup;
 pub mod sigfields;
 mod world;
@@ -11,6 +12,7 @@ use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub use document::{Attachment, DocumentInput, document_pdf};
 pub use markup::to_typst;
 
 use crate::assemble::Document;
@@ -34,10 +36,13 @@ impl Fingerprint {
     /// SHA-256 of the canonical contract data, the dpagen version and the clause library
     /// version.
     pub fn of(contract: &Contract, library_version: &str) -> Fingerprint {
-        let input = format!(
-            "dpagen {VERSION}\nclauses {library_version}\n{}",
-            contract.canonical_json()
-        );
+        Fingerprint::of_data(&contract.canonical_json(), library_version)
+    }
+
+    /// SHA-256 of canonical data (JSON), the dpagen version and the clause library version:
+    /// the same mechanism for every document dpagen makes.
+    pub fn of_data(canonical_json: &str, library_version: &str) -> Fingerprint {
+        let input = format!("dpagen {VERSION}\nclauses {library_version}\n{canonical_json}");
         let full = crate::hex_sha256(input.as_bytes());
         Fingerprint {
             short: full[..12].to_string(),
@@ -157,6 +162,7 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
         .ok_or_else(|| Error::Internal("date".into()))?;
     let world = world::DocWorld {
         engine,
+        main: world::IDS.main,
         clauses: Source::new(world::IDS.clauses, clauses),
         annexes: Source::new(world::IDS.annexes, annexes),
         data: Bytes::new(serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?),
@@ -216,7 +222,10 @@ fn pdf_date(c: &Contract) -> Date {
         })
 }
 
-fn diagnostics(world: &world::DocWorld<'_>, diags: &[typst::diag::SourceDiagnostic]) -> String {
+pub(crate) fn diagnostics(
+    world: &world::DocWorld<'_>,
+    diags: &[typst::diag::SourceDiagnostic],
+) -> String {
     use typst::World as _;
     use typst::WorldExt as _;
     let mut out = Vec::new();
