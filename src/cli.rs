@@ -32,6 +32,9 @@ enum Command {
     /// Render many contracts at once, in parallel: files, folders, batch files, or a CSV of
     /// controllers merged into one base contract.
     Batch(BatchArgs),
+    /// Write the processor's record of processing activities (Art. 30(2) GDPR) from many
+    /// contracts: CSV, JSON, Markdown or PDF by the output file's extension.
+    Record(RecordArgs),
     /// Show the clause library.
     Clauses {
         #[command(subcommand)]
@@ -163,6 +166,33 @@ struct BatchArgs {
     clauses: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+struct RecordArgs {
+    /// Contract files, folders (searched for *.yaml, *.yml) and batch files.
+    inputs: Vec<PathBuf>,
+    /// A CSV file with one controller per row, merged into the base contract.
+    #[arg(long, value_name = "CSV")]
+    controllers: Option<PathBuf>,
+    /// The base contract of --controllers (default: the one input).
+    #[arg(long, value_name = "FILE")]
+    base: Option<PathBuf>,
+    /// The record to write: .csv (spreadsheet), .json, .md or .pdf.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Language of the record (default: from the system locale).
+    #[arg(long)]
+    lang: Option<LangArg>,
+    /// The date the record is made (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    date: Option<String>,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    force: bool,
+    /// Folder with clause overrides (the part `record` shapes Markdown and PDF).
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormat {
     Text,
@@ -233,6 +263,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Render(a) => render_cmd(a),
         Command::Check(a) => check_cmd(a),
         Command::Batch(a) => batch_cmd(a),
+        Command::Record(a) => record_cmd(a),
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
         Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
@@ -425,6 +456,74 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
         output::write_atomic(path, text.as_bytes(), true)?;
     }
     Ok(if outcome.failed.is_empty() { 0 } else { 1 })
+}
+
+fn record_cmd(a: RecordArgs) -> Result<i32, Error> {
+    use crate::record;
+    let lang = a
+        .lang
+        .map(Lang::from)
+        .unwrap_or_else(crate::i18n::locale_lang);
+    crate::i18n::set_lang(lang);
+    let output = a.output.display().to_string();
+    let Some(format) = record::Format::from_path(&a.output) else {
+        eprintln!("{}", crate::tr!("record-unknown-extension", file = output));
+        return Ok(2);
+    };
+    let date = match &a.date {
+        Some(s) => match Date::parse_iso(s) {
+            Some(d) => d,
+            None => {
+                eprintln!("{}", crate::tr!("record-bad-date", date = s.as_str()));
+                return Ok(2);
+            }
+        },
+        None => Date::today(),
+    };
+    if !a.force && a.output.exists() {
+        return Err(Error::Exists(a.output));
+    }
+    let lib = Library::load(a.clauses.as_deref())?;
+    let collected = record::collect(&record::Sources {
+        inputs: a.inputs,
+        controllers: a.controllers,
+        base: a.base,
+    })?;
+    let r = record::from_collected(collected, lang, date)?;
+    for f in &r.invalid {
+        eprintln!("{}\n", f.reason.trim_end());
+    }
+    for s in &r.skipped {
+        eprintln!("{}", crate::tr!("record-skipped", file = s.as_str()));
+    }
+    if r.contracts() == 0 {
+        eprintln!("{}", crate::tr!("record-nothing", file = output));
+        return Ok(1);
+    }
+    let bytes = record::render(&r, format, &lib)?;
+    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        output::create_dir(dir)?;
+    }
+    output::write_atomic(&a.output, &bytes, a.force)?;
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "record-summary",
+            file = output,
+            controllers = r.entries(),
+            processors = r.processors.len(),
+            contracts = r.contracts(),
+            invalid = r.invalid.len()
+        )
+    );
+    for f in &r.invalid {
+        let first = f.reason.lines().next().unwrap_or("");
+        eprintln!(
+            "  {}",
+            crate::tr!("record-left-out", input = f.input.as_str(), reason = first)
+        );
+    }
+    Ok(if r.invalid.is_empty() { 0 } else { 1 })
 }
 
 fn check_cmd(a: CheckArgs) -> Result<i32, Error> {

@@ -19,6 +19,7 @@ pub mod input;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod record;
 pub mod render;
 pub mod toms;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.

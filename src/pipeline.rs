@@ -190,6 +190,7 @@ pub fn render_toms(
                 name: "processor.yaml",
                 bytes: attachment.as_bytes(),
                 mime: "application/yaml",
+                relationship: "source",
                 description: crate::tr_in!(lang, "toms-attachment-description"),
             }),
         })?)

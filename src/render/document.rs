@@ -23,6 +23,8 @@ pub struct Attachment<'a> {
     pub bytes: &'a [u8],
     /// MIME type, e.g. `application/yaml`.
     pub mime: &'a str,
+    /// PDF/A-3 relationship: `source` (the data the document was made from) or `data`.
+    pub relationship: &'a str,
     /// What it is, in the document's language.
     pub description: String,
 }
@@ -85,6 +87,7 @@ pub fn document_pdf(input: &DocumentInput<'_>) -> Result<Pdf, Error> {
         "attachment": input.attachment.as_ref().map(|a| json!({
             "name": a.name,
             "mime": a.mime,
+            "relationship": a.relationship,
             "description": a.description,
         })),
     });
