@@ -2,6 +2,10 @@
 //! it, and flags what is missing or risky. Coverage comes from the same clause metadata and
 //! conditions the assembler uses, so an override that drops a requirement shows as a gap.
 
+mod dpo;
+
+pub use dpo::BDSG_STAFF_THRESHOLD as BDSG_DPO_STAFF_THRESHOLD;
+
 use serde::Serialize;
 
 use crate::Error;
@@ -128,6 +132,7 @@ pub fn check(loaded: &LoadedContract, lib: &Library, today: Date) -> Result<Repo
     security_areas(&mut ctx);
     terms(&mut ctx, today);
     signatories(&mut ctx);
+    dpo::dpo_likely_required(&mut ctx);
     let mut findings = ctx.findings;
     findings.sort_by_key(|f| (f.severity, f.location));
     Ok(Report {

@@ -67,12 +67,12 @@ const CASES: &[Case] = &[
             ("encryption_at_rest, ", ""),
             ("  measures: [", "  measures: [pseudonymisation, "),
         ],
-        &[],
+        &["dpo_likely_required"],
     ),
     (
         "sensitive_data_no_pseudonymisation",
         &[("  special_categories: []", "  special_categories: [health]")],
-        &[],
+        &["dpo_likely_required"],
     ),
     (
         "breach_deadline_over_72h",
@@ -134,6 +134,14 @@ const CASES: &[Case] = &[
         &[(
             "  - { party: processor, name: Max Beispiel, role: Geschäftsführer, place: München }\n",
             "",
+        )],
+        &[],
+    ),
+    (
+        "dpo_likely_required",
+        &[(
+            "  representative: { name: Erika Muster, role: Geschäftsführerin }\n",
+            "  representative: { name: Erika Muster, role: Geschäftsführerin }\n  staff_processing_data: 25\n",
         )],
         &[],
     ),

@@ -72,3 +72,17 @@ record-col-locations = Ort der Verarbeitung durch den Auftragsverarbeiter (lit. 
 record-col-transfers = Übermittlungen in Drittländer: Empfänger, Land, Garantien (lit. c)
 record-col-measures = Technische und organisatorische Maßnahmen, Art. 32 Abs. 1 DSGVO (lit. d)
 record-col-certifications = Zertifizierungen (lit. d)
+
+## Der Hinweis von `dpa check` zum Datenschutzbeauftragten (Regel dpo_likely_required)
+
+check-dpo-controller = Auftraggeber
+check-dpo-processor = Auftragnehmer
+check-dpo-staff = der { $party } ({ $name }) nennt keinen Datenschutzbeauftragten, obwohl dort { $count } Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind; ab 20 solchen Personen muss ein deutscher { $party } einen benennen (§ 38 Abs. 1 Satz 1 BDSG)
+check-dpo-special = der { $party } ({ $name }) nennt keinen Datenschutzbeauftragten, und dieser Vertrag umfasst besondere Kategorien personenbezogener Daten (Art. 9 DSGVO) oder Daten über Straftaten (Art. 10 DSGVO); ist deren Verarbeitung eine Kerntätigkeit in großem Umfang, muss er einen benennen (Art. 37 Abs. 1 lit. c DSGVO)
+check-dpo-special-de = der { $party } ({ $name }) nennt keinen Datenschutzbeauftragten, und dieser Vertrag umfasst besondere Kategorien personenbezogener Daten (Art. 9 DSGVO) oder Daten über Straftaten (Art. 10 DSGVO); ist deren Verarbeitung eine Kerntätigkeit in großem Umfang (Art. 37 Abs. 1 lit. c DSGVO) oder erfordert sie eine Datenschutz-Folgenabschätzung (Art. 35 Abs. 3 lit. b DSGVO), muss er einen benennen, im zweiten Fall unabhängig von der Zahl der Beschäftigten (§ 38 Abs. 1 Satz 2 BDSG)
+check-dpo-hint = prüfen Sie, ob die Pflicht besteht; wenn ja, benennen Sie einen Datenschutzbeauftragten, veröffentlichen Sie seine Kontaktdaten, teilen Sie sie der Aufsichtsbehörde mit (Art. 37 Abs. 7 DSGVO) und ergänzen Sie `{ $party }.dpo: { "{" } name: ..., email: ... { "}" }` im Vertrag
+
+## Die Frage des Assistenten nach den Beschäftigten (Schritte zu den Parteien)
+
+wizard-staff-question = Wie viele Personen verarbeiten dort ständig personenbezogene Daten am Computer? (optional)
+wizard-staff-help = Ab 20 solchen Personen muss ein deutsches Unternehmen einen Datenschutzbeauftragten benennen (§ 38 Abs. 1 BDSG); unabhängig von der Größe, wenn seine Kerntätigkeit die umfangreiche Verarbeitung von Gesundheitsdaten oder anderen besonderen Kategorien ist (Art. 37 Abs. 1 DSGVO), und in Deutschland auch, wenn seine Verarbeitung eine Datenschutz-Folgenabschätzung erfordert. Mitzuzählen sind alle, die regelmäßig mit personenbezogenen Daten am Computer arbeiten, auch Teilzeitkräfte und freie Mitarbeiter.

@@ -72,3 +72,17 @@ record-col-locations = Where the processor processes (b)
 record-col-transfers = Transfers to third countries: recipient, country, safeguards (c)
 record-col-measures = Technical and organisational measures, Art. 32(1) GDPR (d)
 record-col-certifications = Certifications (d)
+
+## The data protection officer hint of `dpa check` (rule dpo_likely_required)
+
+check-dpo-controller = controller
+check-dpo-processor = processor
+check-dpo-staff = the { $party } ({ $name }) names no data protection officer, but { $count } persons there constantly process personal data by automated means; a German { $party } must designate one from 20 such persons (§ 38(1) sentence 1 BDSG)
+check-dpo-special = the { $party } ({ $name }) names no data protection officer, and this contract covers special categories of data (Art. 9 GDPR) or criminal offence data (Art. 10 GDPR); if processing them is a core activity on a large scale, it must designate one (Art. 37(1)(c) GDPR)
+check-dpo-special-de = the { $party } ({ $name }) names no data protection officer, and this contract covers special categories of data (Art. 9 GDPR) or criminal offence data (Art. 10 GDPR); if processing them is a core activity on a large scale (Art. 37(1)(c) GDPR), or requires a data protection impact assessment (Art. 35(3)(b) GDPR), it must designate one, in the latter case regardless of the number of staff (§ 38(1) sentence 2 BDSG)
+check-dpo-hint = check whether the duty applies; if so, designate a data protection officer, publish their contact details, communicate them to the supervisory authority (Art. 37(7) GDPR) and add `{ $party }.dpo: { "{" } name: ..., email: ... { "}" }` to the contract
+
+## The wizard's question about staff (party steps)
+
+wizard-staff-question = How many people there constantly process personal data on computers? (optional)
+wizard-staff-help = A German organisation with 20 or more such people must designate a data protection officer (§ 38(1) BDSG); any organisation must, whatever its size, if its core activity is processing health or other special categories of data on a large scale (Art. 37(1) GDPR), and in Germany also if its processing needs a data protection impact assessment. Count everyone who regularly works with personal data on a computer, including part-time staff and freelancers.

@@ -4,7 +4,7 @@
 use crate::Lang;
 use crate::model::rules;
 use crate::wizard::Stop;
-use crate::wizard::ask::{Wizard, optional};
+use crate::wizard::ask::{Wizard, number, optional};
 use crate::wizard::form::{PartyForm, PersonForm};
 
 impl Wizard<'_> {
@@ -143,6 +143,23 @@ impl Wizard<'_> {
         } else {
             p.contact = None;
         }
+        // How many persons process data there: from 20, a German party needs a data
+        // protection officer (§ 38(1) BDSG); `dpa check` notes it (dpo_likely_required).
+        let staff = p
+            .staff_processing_data
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        p.staff_processing_data = self.ask(
+            &format!("{key}.staff"),
+            &crate::tr_in!(ui, "wizard-staff-question"),
+            Some(&crate::tr_in!(ui, "wizard-staff-help")),
+            &staff,
+            optional(number::<u32>),
+            None,
+        )?;
+        let likely = p.address.country == "DE"
+            && p.staff_processing_data
+                .is_some_and(|n| n >= crate::check::BDSG_DPO_STAFF_THRESHOLD);
         if self.confirm(
             &format!("{key}.dpo.has"),
             self.t(
@@ -153,7 +170,7 @@ impl Wizard<'_> {
                 "Pflicht z. B. ab 20 Personen, die ständig personenbezogene Daten verarbeiten (§ 38 BDSG)",
                 "Required e.g. for core activities of large-scale monitoring or special categories (Art. 37)",
             )),
-            p.dpo.is_some(),
+            p.dpo.is_some() || likely,
         )? {
             let dpo = p.dpo.get_or_insert_with(PersonForm::default);
             self.person(&format!("{key}.dpo"), dpo, false, true)?;
