@@ -24,15 +24,20 @@ pub struct Formats {
     pub pdf: bool,
     /// The Markdown text.
     pub markdown: bool,
+    /// The Word document (DOCX).
+    pub docx: bool,
 }
 
 impl Formats {
     /// File extensions of the requested outputs, in the order they are written
-    /// (`pdf` before `md`).
+    /// (`pdf`, `docx`, `md`).
     pub fn extensions(self) -> Vec<&'static str> {
         let mut v = Vec::new();
         if self.pdf {
             v.push("pdf");
+        }
+        if self.docx {
+            v.push("docx");
         }
         if self.markdown {
             v.push("md");
@@ -47,6 +52,8 @@ pub struct Rendered {
     pub markdown: Option<String>,
     /// PDF, if asked for.
     pub pdf: Option<render::Pdf>,
+    /// DOCX bytes, if asked for.
+    pub docx: Option<Vec<u8>>,
     /// The check report.
     pub report: Report,
 }
@@ -58,6 +65,9 @@ impl Rendered {
         let mut v: Vec<(&'static str, &[u8])> = Vec::new();
         if let Some(pdf) = &self.pdf {
             v.push(("pdf", &pdf.bytes));
+        }
+        if let Some(docx) = &self.docx {
+            v.push(("docx", docx));
         }
         if let Some(md) = &self.markdown {
             v.push(("md", md.as_bytes()));
@@ -98,19 +108,26 @@ pub fn render(
     }
     let doc = assemble::assemble(&loaded.contract, lib)?;
     let markdown = formats.markdown.then(|| doc.to_markdown());
+    let input = render::RenderInput {
+        contract: &loaded.contract,
+        document: &doc,
+        source: &loaded.source,
+        library_version: &lib.version,
+    };
     let pdf = if formats.pdf {
-        Some(render::pdf(&render::RenderInput {
-            contract: &loaded.contract,
-            document: &doc,
-            source: &loaded.source,
-            library_version: &lib.version,
-        })?)
+        Some(render::pdf(&input)?)
+    } else {
+        None
+    };
+    let docx = if formats.docx {
+        Some(render::docx(&input)?)
     } else {
         None
     };
     Ok(Rendered {
         markdown,
         pdf,
+        docx,
         report,
     })
 }
@@ -133,14 +150,19 @@ pub struct RenderedDocument {
     pub markdown: Option<String>,
     /// PDF, if asked for.
     pub pdf: Option<render::Pdf>,
+    /// DOCX bytes, if asked for.
+    pub docx: Option<Vec<u8>>,
 }
 
 impl RenderedDocument {
-    /// The outputs as `(extension, bytes)` pairs, `pdf` before `md`.
+    /// The outputs as `(extension, bytes)` pairs in the order of [`Formats::extensions`].
     pub fn files(&self) -> Vec<(&'static str, &[u8])> {
         let mut v: Vec<(&'static str, &[u8])> = Vec::new();
         if let Some(pdf) = &self.pdf {
             v.push(("pdf", &pdf.bytes));
+        }
+        if let Some(docx) = &self.docx {
+            v.push(("docx", docx));
         }
         if let Some(md) = &self.markdown {
             v.push(("md", md.as_bytes()));
@@ -168,32 +190,38 @@ pub fn render_toms(
     let data = Toms::from_loaded(loaded);
     let document = toms::assemble(&data, lib)?;
     let markdown = formats.markdown.then(|| document.to_markdown());
+    let lang = data.language;
+    let fp = data.fingerprint(&lib.version);
+    let attachment = toms::attachment_text(loaded, &data);
+    let input = render::DocumentInput {
+        document: &document,
+        fingerprint: Some(&fp),
+        fingerprint_note: crate::tr_in!(
+            lang,
+            "toms-fingerprint-note",
+            version = render::VERSION,
+            library = lib.version.as_str()
+        ),
+        date: toms::pdf_date(&data),
+        keywords: crate::tr_in!(lang, "toms-keywords")
+            .split(", ")
+            .map(str::to_string)
+            .collect(),
+        attachment: Some(render::Attachment {
+            name: "processor.yaml",
+            bytes: attachment.as_bytes(),
+            mime: "application/yaml",
+            relationship: "source",
+            description: crate::tr_in!(lang, "toms-attachment-description"),
+        }),
+    };
     let pdf = if formats.pdf {
-        let lang = data.language;
-        let fp = data.fingerprint(&lib.version);
-        let attachment = toms::attachment_text(loaded, &data);
-        Some(render::document_pdf(&render::DocumentInput {
-            document: &document,
-            fingerprint: Some(&fp),
-            fingerprint_note: crate::tr_in!(
-                lang,
-                "toms-fingerprint-note",
-                version = render::VERSION,
-                library = lib.version.as_str()
-            ),
-            date: toms::pdf_date(&data),
-            keywords: crate::tr_in!(lang, "toms-keywords")
-                .split(", ")
-                .map(str::to_string)
-                .collect(),
-            attachment: Some(render::Attachment {
-                name: "processor.yaml",
-                bytes: attachment.as_bytes(),
-                mime: "application/yaml",
-                relationship: "source",
-                description: crate::tr_in!(lang, "toms-attachment-description"),
-            }),
-        })?)
+        Some(render::document_pdf(&input)?)
+    } else {
+        None
+    };
+    let docx = if formats.docx {
+        Some(render::document_docx(&input)?)
     } else {
         None
     };
@@ -201,5 +229,6 @@ pub fn render_toms(
         document,
         markdown,
         pdf,
+        docx,
     })
 }

@@ -462,7 +462,7 @@ fn usage_errors_name_the_fix() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains(".csv, .json, .md or .pdf"),
+        stderr(&o).contains(".csv, .json, .md, .pdf or .docx"),
         "{}",
         stderr(&o)
     );
@@ -494,4 +494,37 @@ fn usage_errors_name_the_fix() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&out).expect("read"), "keep");
+}
+
+#[test]
+fn docx_holds_every_controller() {
+    let dir = tempdir();
+    let file = dir.path().join("record.docx");
+    let o = record_examples(&file, &["--lang", "de"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = docx_dump(&file);
+    let headings: Vec<&str> = d["headings"]
+        .as_array()
+        .expect("headings")
+        .iter()
+        .filter_map(|h| h.as_str())
+        .collect();
+    for name in [
+        "Gartenfreude Versand GmbH",
+        "Kieferorthopädie am Ring",
+        "Nordlicht Software GmbH",
+        "Zahnarztpraxis Dr. Weber",
+        "Zahnärzte Südstadt Partnerschaft",
+    ] {
+        assert!(
+            headings
+                .iter()
+                .any(|h| h.ends_with(&format!("Verantwortlicher: {name}"))),
+            "{name}: {headings:?}"
+        );
+    }
+    assert!(
+        !d["tables"].as_array().expect("tables").is_empty(),
+        "the transfers table"
+    );
 }

@@ -395,3 +395,68 @@ fn batch_skips_processor_files_in_folders_and_refuses_named_ones() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_tom_document_as_docx_has_the_same_measures_and_no_clause() {
+    let wording = measure_wording();
+    let out = tempdir();
+    let o = dpa(&[
+        "render",
+        "examples/dental-practice.yaml",
+        "--part",
+        "toms",
+        "--format",
+        "docx",
+        "-o",
+        &out.path().to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d = docx_dump(&out.path().join("dental-practice-toms.docx"));
+    let text: String = d["paragraphs"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let source =
+        std::fs::read_to_string(root().join("examples/dental-practice.yaml")).expect("example");
+    for id in yaml_list(&source, "security", "measures") {
+        let (_, t) = &wording[&id]["de"];
+        assert!(squeeze(&text).contains(&squeeze(t)), "DOCX lacks {id}");
+    }
+    let headings: Vec<&str> = d["headings"]
+        .as_array()
+        .expect("headings")
+        .iter()
+        .filter_map(|h| h.as_str())
+        .collect();
+    assert!(
+        headings.contains(&"1. Angaben zum Auftragnehmer"),
+        "{headings:?}"
+    );
+    assert!(
+        !headings
+            .iter()
+            .any(|h| h.starts_with('§') || h.starts_with("Anlage")),
+        "{headings:?}"
+    );
+    assert!(
+        !text.contains("Zahnarztpraxis") && !text.contains("Unterschrift"),
+        "{text}"
+    );
+    assert!(
+        d["footer"]
+            .as_str()
+            .unwrap_or("")
+            .contains("TOM-Dokument TOM-"),
+        "{d}"
+    );
+    assert!(
+        d["core"]["keywords"]
+            .as_str()
+            .unwrap_or("")
+            .contains("dpagen-sha256:"),
+        "{d}"
+    );
+}

@@ -61,14 +61,12 @@ pub fn assemble(r: &Record, lib: &Library) -> Result<Document, Error> {
     })
 }
 
-/// The record's PDF, with the record's JSON attached (`record.json`).
-///
-/// Errors: as [`assemble`], and `Error::Render` if Typst fails.
-pub fn pdf(r: &Record, doc: &Document, json: &[u8]) -> Result<Pdf, Error> {
+/// What the PDF and the DOCX of the record share; `json` is attached to the PDF.
+fn input<'a>(r: &Record, doc: &'a Document, json: &'a [u8]) -> Result<DocumentInput<'a>, Error> {
     let lang = r.language;
     let date = crate::model::Date::parse_iso(&r.date)
         .ok_or_else(|| Error::Internal(format!("record date {}", r.date)))?;
-    render::document_pdf(&DocumentInput {
+    Ok(DocumentInput {
         document: doc,
         fingerprint: None,
         fingerprint_note: String::new(),
@@ -85,4 +83,18 @@ pub fn pdf(r: &Record, doc: &Document, json: &[u8]) -> Result<Pdf, Error> {
             description: tr_in!(lang, "record-attachment-description"),
         }),
     })
+}
+
+/// The record's PDF, with the record's JSON attached (`record.json`).
+///
+/// Errors: `Error::Render` if Typst fails.
+pub fn pdf(r: &Record, doc: &Document, json: &[u8]) -> Result<Pdf, Error> {
+    render::document_pdf(&input(r, doc, json)?)
+}
+
+/// The record as DOCX.
+///
+/// Errors: `Error::Internal` if the DOCX writer fails.
+pub fn docx(r: &Record, doc: &Document) -> Result<Vec<u8>, Error> {
+    render::document_docx(&input(r, doc, &[])?)
 }

@@ -240,6 +240,8 @@ pub enum Format {
     Markdown,
     /// `.pdf`: PDF/A-3b for people, the JSON attached.
     Pdf,
+    /// `.docx`: Word, the same text as the PDF.
+    Docx,
 }
 
 impl Format {
@@ -251,6 +253,7 @@ impl Format {
             "json" => Some(Format::Json),
             "md" => Some(Format::Markdown),
             "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -337,6 +340,7 @@ pub fn render(r: &Record, format: Format, lib: &Library) -> Result<Vec<u8>, Erro
             let doc = document::assemble(r, lib)?;
             Ok(document::pdf(r, &doc, &json()?)?.bytes)
         }
+        Format::Docx => document::docx(r, &document::assemble(r, lib)?),
     }
 }
 

@@ -9,7 +9,7 @@ use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::{Fingerprint, Pdf, diagnostics, to_typst, world};
+use super::{Fingerprint, Pdf, diagnostics, docx, flow, to_typst, world};
 use crate::Error;
 use crate::assemble::Document;
 use crate::model::Date;
@@ -147,4 +147,47 @@ pub fn document_pdf(input: &DocumentInput<'_>) -> Result<Pdf, Error> {
         fields: Vec::new(),
         pages: document.pages().len(),
     })
+}
+
+/// The same document as DOCX (the flow of [`super::flow`], written by [`super::docx`]): the
+/// title block, the sections, the fingerprint note, and the footer of the PDF.
+///
+/// Errors: `Error::Internal` if the DOCX writer fails.
+pub fn document_docx(input: &DocumentInput<'_>) -> Result<Vec<u8>, Error> {
+    let doc = input.document;
+    let label = |k: &str| {
+        doc.labels
+            .get(k)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let note = input.fingerprint.map(|f| flow::Note {
+        text: &input.fingerprint_note,
+        fingerprint: &f.full,
+    });
+    let blocks = flow::flow(doc, note.as_ref());
+    let mut keywords = input.keywords.clone();
+    let mut footer = format!("{} {}", label("document"), doc.id);
+    if let Some(f) = input.fingerprint {
+        keywords.push(format!("dpagen-sha256:{}", f.full));
+        footer.push_str(&format!(" · {} {}", label("fingerprint"), f.short));
+    }
+    let (page, of) = (label("page"), label("of"));
+    let title = format!("{} – {}", doc.title, doc.id);
+    let subject = format!("{} – {}", doc.title, doc.subtitle);
+    docx::write(
+        &blocks,
+        &docx::DocxInfo {
+            lang: doc.lang,
+            title: &title,
+            subject: &subject,
+            author: &doc.processor,
+            keywords: &keywords,
+            date: input.date,
+            footer,
+            page: &page,
+            of: &of,
+        },
+    )
 }

@@ -19,6 +19,8 @@ pub(crate) struct Engine {
     main: Source,
     /// `templates/document.typ`: the TOM document and the record.
     document: Source,
+    /// `templates/redline.typ`, the main file of `dpa diff`'s PDF.
+    redline: Source,
 }
 
 /// The fixed virtual files of a document.
@@ -26,6 +28,7 @@ pub(crate) struct Ids {
     pub(crate) main: FileId,
     pub(crate) document: FileId,
     pub(crate) attachment: FileId,
+    pub(crate) redline: FileId,
     pub(crate) clauses: FileId,
     pub(crate) annexes: FileId,
     pub(crate) data: FileId,
@@ -48,6 +51,7 @@ pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
     document: id("/document.typ"),
     attachment: id("/attachment"),
+    redline: id("/redline.typ"),
     clauses: id("/clauses.typ"),
     annexes: id("/annexes.typ"),
     data: id("/data.json"),
@@ -77,6 +81,7 @@ impl Engine {
             fonts,
             main: Source::new(IDS.main, template("contract.typ")?),
             document: Source::new(IDS.document, template("document.typ")?),
+            redline: Source::new(IDS.redline, template("redline.typ")?),
         })
     }
 }
@@ -84,7 +89,8 @@ impl Engine {
 /// One document's world.
 pub(crate) struct DocWorld<'a> {
     pub(crate) engine: &'a Engine,
-    /// Which template: `IDS.main` (the contract) or `IDS.document`.
+    /// The main file: `IDS.main` (the contract), `IDS.redline` (an amendment) or
+    /// `IDS.document` (the TOM document, the record).
     pub(crate) main: FileId,
     pub(crate) clauses: Source,
     pub(crate) annexes: Source,
@@ -107,9 +113,11 @@ impl World for DocWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == IDS.main {
+        if id == IDS.main && self.main == IDS.main {
             Ok(self.engine.main.clone())
-        } else if id == IDS.document {
+        } else if id == IDS.redline && self.main == IDS.redline {
+            Ok(self.engine.redline.clone())
+        } else if id == IDS.document && self.main == IDS.document {
             Ok(self.engine.document.clone())
         } else if id == IDS.clauses {
             Ok(self.clauses.clone())
