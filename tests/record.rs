@@ -528,3 +528,28 @@ fn docx_holds_every_controller() {
         "the transfers table"
     );
 }
+
+/// The Markdown record of the examples is kept under tests/fixtures/golden/:
+/// `UPDATE_EXPECT=1 cargo test --test record` rewrites it after an intended change.
+#[test]
+fn markdown_of_the_examples_record_matches_its_golden_file() {
+    let dir = tempdir();
+    for lang in ["de", "en"] {
+        let md = dir.path().join(format!("record-{lang}.md"));
+        let o = record_examples(&md, &["--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let actual = std::fs::read_to_string(&md).expect("md");
+        let golden = root().join(format!("tests/fixtures/golden/record-examples-{lang}.md"));
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&golden, &actual).expect("write golden");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|_| panic!("{} missing; run with UPDATE_EXPECT=1", golden.display()));
+        assert!(
+            expected == actual,
+            "the record differs from {}",
+            golden.display()
+        );
+    }
+}

@@ -460,3 +460,42 @@ fn the_tom_document_as_docx_has_the_same_measures_and_no_clause() {
         "{d}"
     );
 }
+
+/// The Markdown of the TOM documents is kept under tests/fixtures/golden/ like the
+/// contracts': `UPDATE_EXPECT=1 cargo test --test toms` rewrites it after an intended change.
+#[test]
+fn markdown_of_the_tom_documents_matches_the_golden_files() {
+    let out = tempdir();
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    for file in [
+        "examples/dental-practice.yaml",
+        "examples/uk-payroll.yaml",
+        "examples/processor-pixelwerk.yaml",
+    ] {
+        let o = dpa(&[
+            "render",
+            file,
+            "--part",
+            "toms",
+            "--format",
+            "md",
+            "-o",
+            &out.path().to_string_lossy(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let name = format!("{}-toms.md", stem(file));
+        let actual = std::fs::read_to_string(out.path().join(&name)).expect("md");
+        let golden = root().join("tests/fixtures/golden").join(&name);
+        if update {
+            std::fs::write(&golden, &actual).expect("write golden");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden)
+            .unwrap_or_else(|_| panic!("{} missing; run with UPDATE_EXPECT=1", golden.display()));
+        assert!(
+            expected == actual,
+            "{name} differs from {}",
+            golden.display()
+        );
+    }
+}
