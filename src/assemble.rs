@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::address::{self, Conventions};
 use crate::catalog::{Catalogs, Country};
 use crate::clauses::{Kind, Library};
 use crate::model::*;
@@ -136,6 +137,12 @@ pub(crate) fn words(lang: Lang) -> Words {
 pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let lang = c.language;
     let country = |code: &str| country_json(cats.country(code), code, lang);
+    let with_address = |mut v: Value, a: &Address| {
+        if let (Value::Object(m), Value::Object(parts)) = (&mut v, address_json(a, cats, lang)) {
+            m.extend(parts);
+        }
+        v
+    };
     let party = |p: &Party| party_json(p, cats, lang);
     let labelled = |cat: &crate::catalog::Catalog, id: &str| {
         let e = cat.get(id);
@@ -182,18 +189,17 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .iter()
         .map(|s| {
             let third = outside(&s.locations);
-            json!({
-                "name": s.name,
-                "street": s.address.street,
-                "postal_code": s.address.postal_code,
-                "city": s.address.city,
-                "country": country(&s.address.country),
-                "service": s.service,
-                "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
-                "transfer": transfer(s.transfer),
-                "third_country": third,
-                "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
-            })
+            with_address(
+                json!({
+                    "name": s.name,
+                    "service": s.service,
+                    "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
+                    "transfer": transfer(s.transfer),
+                    "third_country": third,
+                    "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
+                }),
+                &s.address,
+            )
         })
         .collect();
     let signatories: Vec<Value> = c
@@ -224,8 +230,8 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         "controller": party(&c.controller),
         "processor": party(&c.processor),
         "processing": {
-            "subject_matter": p.subject_matter,
-            "purpose": p.purpose,
+            "subject_matter": keep_lines(&p.subject_matter),
+            "purpose": keep_lines(&p.purpose),
             "duration": { "type": dtype, "until": until, "notice": notice },
             "operations": p.operations.iter().map(|o| labelled(&cats.operations, o)).collect::<Vec<_>>(),
             "data_categories": items(&cats.data_categories, &p.data_categories),
@@ -278,17 +284,33 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
 
 /// A party as clauses and documents see it (see docs/clause-authoring.md).
 pub(crate) fn party_json(p: &Party, cats: &Catalogs, lang: Lang) -> Value {
-    json!({
+    let mut v = json!({
         "name": p.name,
-        "street": p.address.street,
-        "postal_code": p.address.postal_code,
-        "city": p.address.city,
-        "country": country_json(cats.country(&p.address.country), &p.address.country, lang),
         "register": p.register,
         "representative": person_json(&p.representative),
         "contact": p.contact.as_ref().map(person_json),
         "dpo": p.dpo.as_ref().map(person_json),
         "staff_processing_data": p.staff_processing_data,
+    });
+    if let (Value::Object(m), Value::Object(parts)) = (&mut v, address_json(&p.address, cats, lang))
+    {
+        m.extend(parts);
+    }
+    v
+}
+
+/// An address as clauses see it: the one formatter's single line and lines (postal order of
+/// the country), and the parts.
+pub(crate) fn address_json(a: &Address, cats: &Catalogs, lang: Lang) -> Value {
+    let conv = Conventions::get_or_fallback();
+    json!({
+        "address": address::one_line(a, lang, cats, conv),
+        "address_lines": address::lines(a, lang, cats, conv),
+        "street": a.street,
+        "postal_code": a.postal_code,
+        "city": a.city,
+        "region": a.region,
+        "country": country_json(cats.country(&a.country), &a.country, lang),
     })
 }
 
@@ -319,7 +341,7 @@ pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value 
                     })
                 })
                 .collect();
-            let custom: Vec<&str> = s.custom.iter().filter(|m| m.area == a.id).map(|m| m.text.as_str()).collect();
+            let custom: Vec<String> = s.custom.iter().filter(|m| m.area == a.id).map(|m| keep_lines(&m.text)).collect();
             json!({
                 "id": a.id,
                 "label": a.label(lang),
@@ -339,6 +361,13 @@ pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value 
         "as_of": s.as_of.map(|d| d.long(lang)),
         "version": s.version,
     })
+}
+
+/// A text that may have several lines, for the templates: each line break becomes U+2028
+/// LINE SEPARATOR, which the Markdown escaper writes as a hard line break
+/// ([`crate::escape::markdown`]). In any other value a line break becomes a space.
+fn keep_lines(s: &str) -> String {
+    s.replace('\n', "\u{2028}")
 }
 
 fn person_json(p: &Person) -> Value {
@@ -439,6 +468,7 @@ pub fn applicable<'l>(
 pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     let cats = Catalogs::get()?;
     let lang = c.language;
+    let conv = Conventions::get()?;
     let value = context(c, cats);
     let mut ctx = tera::Context::from_serialize(&value)
         .map_err(|e| Error::Internal(format!("context: {e}")))?;
@@ -466,14 +496,9 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     let w = words(lang);
     let party_line = |p: &Party| {
         format!(
-            "{}, {}, {} {}, {}",
+            "{}, {}",
             p.name,
-            p.address.street,
-            p.address.postal_code,
-            p.address.city,
-            cats.country(&p.address.country)
-                .map(|x| x.name(lang))
-                .unwrap_or(&p.address.country)
+            address::one_line(&p.address, lang, cats, conv)
         )
     };
     let mut counters = std::collections::BTreeMap::new();

@@ -73,11 +73,7 @@ fn cell(s: &str) -> String {
 }
 
 fn address(p: &PartyInfo) -> String {
-    let a = &p.address;
-    format!(
-        "{}, {} {}, {}",
-        a.street, a.postal_code, a.city, a.country.name
-    )
+    p.address.formatted.clone()
 }
 
 fn person(p: &PersonInfo) -> String {

@@ -97,12 +97,17 @@ pub struct PartyInfo {
 /// A postal address.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AddressInfo {
+    /// The address on one line, in the postal order of its country (the formatter of the
+    /// contract's annexes).
+    pub formatted: String,
     /// Street and number.
     pub street: String,
-    /// Postal code.
-    pub postal_code: String,
+    /// Postal code; none where the country uses none.
+    pub postal_code: Option<String>,
     /// City.
     pub city: String,
+    /// State, province or county, where given.
+    pub region: Option<String>,
     /// Country.
     pub country: CountryInfo,
 }
@@ -428,7 +433,7 @@ fn party_key(p: &Party) -> String {
         "{}\u{1f}{}\u{1f}{}",
         norm(&p.name),
         p.address.country,
-        norm(&p.address.postal_code)
+        norm(p.address.postal_code.as_deref().unwrap_or(""))
     )
 }
 
@@ -455,9 +460,16 @@ fn party(p: &Party, cats: &Catalogs, lang: Lang) -> PartyInfo {
     PartyInfo {
         name: p.name.clone(),
         address: AddressInfo {
+            formatted: crate::address::one_line(
+                &p.address,
+                lang,
+                cats,
+                crate::address::Conventions::get_or_fallback(),
+            ),
             street: p.address.street.clone(),
             postal_code: p.address.postal_code.clone(),
             city: p.address.city.clone(),
+            region: p.address.region.clone(),
             country: country(&p.address.country, cats, lang),
         },
         register: p.register.clone(),
