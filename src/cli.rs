@@ -636,7 +636,15 @@ fn check_cmd(a: CheckArgs) -> Result<i32, Error> {
     let mut reports = Vec::new();
     let mut code = 0;
     for file in &a.files {
-        match pipeline::load(file) {
+        // A processor file has nothing of Art. 28 to check: say so instead of listing the
+        // sections it lacks.
+        let loaded = pipeline::load_any(file).and_then(|l| match l {
+            Loaded::Contract(c) => Ok(c),
+            Loaded::Processor(p) => Err(crate::input::processor_file_refusal(
+                &p.path, &p.source, &p.root,
+            )),
+        });
+        match loaded {
             Ok(loaded) => {
                 let r = check::check(&loaded, &lib, today)?;
                 if r.has_errors() {
