@@ -260,7 +260,11 @@ fn a_processor_file_renders_toms_and_is_refused_as_a_contract() {
     // `dpa check` says the same instead of listing the sections a contract would need.
     let o = dpa(&["check", file]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("this is a processor file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("this is a processor file"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!stderr(&o).contains("required section"), "{}", stderr(&o));
     let o = render_toms(file, out.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

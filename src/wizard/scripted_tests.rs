@@ -13,13 +13,13 @@ use crate::catalog::Catalogs;
 use crate::input::{load_contract, parse_contract};
 use crate::model::{Contract, TransferBasis};
 
-type Script = Vec<(String, Reply)>;
+pub(super) type Script = Vec<(String, Reply)>;
 
 fn script(v: Vec<(&str, Reply)>) -> Script {
     v.into_iter().map(|(k, r)| (k.to_string(), r)).collect()
 }
 
-fn t(s: &str) -> Reply {
+pub(super) fn t(s: &str) -> Reply {
     Reply::Text(s.to_string())
 }
 
@@ -138,7 +138,7 @@ fn options_and_signatories() -> Script {
     ])
 }
 
-fn save(file: &Path) -> Script {
+pub(super) fn save(file: &Path) -> Script {
     script(vec![
         ("summary", Enter),
         ("save.file", t(&file.to_string_lossy())),
@@ -147,7 +147,7 @@ fn save(file: &Path) -> Script {
 }
 
 /// Every section up to (not including) the summary.
-fn sections() -> Script {
+pub(super) fn sections() -> Script {
     [
         start(),
         party(
@@ -189,13 +189,13 @@ fn sections_en() -> Script {
         .collect()
 }
 
-struct Run {
+pub(super) struct Run {
     outcome: Outcome,
-    prompter: ScriptedPrompter,
+    pub(super) prompter: ScriptedPrompter,
     draft: Draft,
 }
 
-fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
+pub(super) fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
     let mut prompter = ScriptedPrompter::new(script);
     let mut draft = draft;
     let outcome = drive(&mut prompter, &mut draft, &dir.join(DRAFT_FILE)).expect("no I/O error");
@@ -206,7 +206,7 @@ fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
     }
 }
 
-fn saved(run: &Run) -> Contract {
+pub(super) fn saved(run: &Run) -> Contract {
     match &run.outcome {
         Outcome::Saved {
             contract,
@@ -221,39 +221,6 @@ fn saved(run: &Run) -> Contract {
             run.prompter.text()
         ),
     }
-}
-
-#[test]
-fn twenty_persons_at_a_german_party_suggest_a_dpo() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("weber.yaml");
-    let mut script = Vec::new();
-    for (k, r) in sections() {
-        match k.as_str() {
-            "processor.staff" => script.push((k, t("25"))),
-            // Enter takes the suggestion, which is now "yes".
-            "processor.dpo.has" => {
-                script.push((k, Enter));
-                script.push(("processor.dpo.name".into(), t("Datenschutz Nord GmbH")));
-                script.push(("processor.dpo.email".into(), t("dsb@example.de")));
-                script.push(("processor.dpo.phone".into(), Enter));
-            }
-            _ => script.push((k, r)),
-        }
-    }
-    let run = run_script(
-        dir.path(),
-        Draft::new(Lang::De),
-        [script, save(&out)].concat(),
-    );
-    let c = saved(&run);
-    assert_eq!(c.processor.staff_processing_data, Some(25));
-    assert_eq!(c.controller.staff_processing_data, None);
-    assert_eq!(
-        c.processor.dpo.map(|d| d.name).as_deref(),
-        Some("Datenschutz Nord GmbH")
-    );
-    assert!(run.prompter.text().contains("Wie viele Personen"));
 }
 
 #[test]
