@@ -20,10 +20,13 @@ pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod output;
+#[cfg(test)]
+mod parity;
 pub mod pipeline;
 pub mod record;
 pub mod render;
 pub mod toms;
+pub mod transfers;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.
 pub mod wizard;
 

@@ -99,7 +99,8 @@ fn clause_references(text: &str) -> Vec<String> {
         }
         let law = words.get(i + 2).copied().unwrap_or("");
         let law = law.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !["StGB", "BDSG", "BGB", "AO", "HGB", "TTDSG", "TDDDG"].contains(&law) {
+        // A statute: `§ 203 StGB`, `§ 38 BDSG`, or in English `§ 203 of the German Criminal Code`.
+        if !["StGB", "BDSG", "BGB", "AO", "HGB", "TTDSG", "TDDDG", "of"].contains(&law) {
             out.push(words[i..(i + 3).min(words.len())].join(" "));
         }
     }

@@ -642,50 +642,48 @@ fn processing_info(c: &Contract, cats: &Catalogs, lang: Lang) -> ProcessingInfo 
     }
 }
 
-/// The basis for a transfer to a country: the stated one, else the adequacy decision where
-/// the country has one.
-fn safeguard(
-    stated: Option<TransferBasis>,
-    code: &str,
-    cats: &Catalogs,
-    lang: Lang,
-) -> Option<Safeguard> {
-    let id = match stated {
-        Some(b) => b.id(),
-        None if cats.country(code).is_some_and(|c| c.adequacy) => "adequacy",
-        None => return None,
-    };
-    let e = cats.transfer_bases.get(id)?;
+fn safeguard(basis: TransferBasis, cats: &Catalogs, lang: Lang) -> Option<Safeguard> {
+    let e = cats.transfer_bases.get(basis.id())?;
     Some(Safeguard {
-        id: id.to_string(),
+        id: basis.id().to_string(),
         label: e.label(lang).to_string(),
         article: e.wording(lang).article.clone().unwrap_or_default(),
     })
 }
 
-/// Every location outside the EEA, of the processor itself and of each subprocessor.
+/// Every location outside the EEA, of the processor itself and of each subprocessor, with
+/// the basis actually used there: the one resolver of [`crate::transfers`], so the record
+/// names the same basis as the contract's annexes and `dpa check`.
 fn transfers_of(c: &Contract, cats: &Catalogs, lang: Lang) -> Vec<TransferInfo> {
-    let outside = |code: &String| cats.country(code).is_none_or(|x| !x.eea);
+    let resolved = crate::transfers::of_contract(c, cats);
+    let place = |l: &crate::transfers::LocationBasis<'_>| CountryInfo {
+        code: l.location.clone(),
+        name: l
+            .country
+            .map(|x| x.name(lang).to_string())
+            .unwrap_or_else(|| l.location.clone()),
+    };
     let mut out = Vec::new();
-    for code in c.processing.locations.iter().filter(|l| outside(l)) {
-        out.push(TransferInfo {
-            contracts: Vec::new(),
-            recipient: c.processor.name.clone(),
-            recipient_role: "processor",
-            service: None,
-            country: country(code, cats, lang),
-            safeguard: safeguard(c.processing.transfer, code, cats, lang),
-        });
-    }
-    for s in &c.subprocessors.list {
-        for code in s.locations.iter().filter(|l| outside(l)) {
+    let recipients = std::iter::once((&c.processor.name, "processor", None, &resolved.processor))
+        .chain(
+            c.subprocessors
+                .list
+                .iter()
+                .zip(&resolved.subprocessors)
+                .map(|(s, r)| (&s.name, "subprocessor", Some(s.service.clone()), r)),
+        );
+    for (name, role, service, locations) in recipients {
+        for l in locations {
+            if l.outcome == crate::transfers::Outcome::Eea {
+                continue;
+            }
             out.push(TransferInfo {
                 contracts: Vec::new(),
-                recipient: s.name.clone(),
-                recipient_role: "subprocessor",
-                service: Some(s.service.clone()),
-                country: country(code, cats, lang),
-                safeguard: safeguard(s.transfer, code, cats, lang),
+                recipient: name.clone(),
+                recipient_role: role,
+                service: service.clone(),
+                country: place(l),
+                safeguard: l.outcome.basis().and_then(|b| safeguard(b, cats, lang)),
             });
         }
     }

@@ -4,6 +4,7 @@
 
 use super::form::{
     AddressForm, DurationForm, Form, ItemForm, PartyForm, PersonForm, SubprocessorForm,
+    TransferForm,
 };
 use crate::input::write::build::{bool, int, map, seq, text, texts};
 use crate::input::write::contract_file;
@@ -64,6 +65,15 @@ fn items(list: &[ItemForm]) -> Node {
         .collect())
 }
 
+fn transfer(t: &TransferForm) -> Node {
+    match t {
+        TransferForm::One(b) => text(b),
+        TransferForm::PerLocation(entries) => {
+            map(entries.iter().map(|(l, b)| (l.as_str(), text(b))).collect())
+        }
+    }
+}
+
 fn subprocessor(s: &SubprocessorForm) -> Node {
     let mut pairs = vec![
         ("name", text(&s.name)),
@@ -72,7 +82,7 @@ fn subprocessor(s: &SubprocessorForm) -> Node {
         ("locations", texts(&s.locations)),
     ];
     if let Some(t) = &s.transfer {
-        pairs.push(("transfer", text(t)));
+        pairs.push(("transfer", transfer(t)));
     }
     map(pairs)
 }
@@ -120,7 +130,7 @@ pub fn to_node(f: &Form) -> Node {
         ("locations", texts(&p.locations)),
     ];
     if let Some(t) = &p.transfer {
-        processing.push(("transfer", text(t)));
+        processing.push(("transfer", transfer(t)));
     }
     top.push(("processing", map(processing)));
 
@@ -201,6 +211,9 @@ pub fn to_node(f: &Form) -> Node {
     }
     if let Some(j) = &t.jurisdiction {
         terms.push(("jurisdiction", text(j)));
+    }
+    if let Some(m) = &t.scc_member_state {
+        terms.push(("scc_member_state", text(m)));
     }
     top.push(("terms", map(terms)));
 
