@@ -17,6 +17,8 @@ pub(crate) struct Engine {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: Source,
+    /// `templates/document.typ`: the TOM document and the record.
+    document: Source,
     /// `templates/redline.typ`, the main file of `dpa diff`'s PDF.
     redline: Source,
 }
@@ -24,6 +26,8 @@ pub(crate) struct Engine {
 /// The fixed virtual files of a document.
 pub(crate) struct Ids {
     pub(crate) main: FileId,
+    pub(crate) document: FileId,
+    pub(crate) attachment: FileId,
     pub(crate) redline: FileId,
     pub(crate) clauses: FileId,
     pub(crate) annexes: FileId,
@@ -45,6 +49,8 @@ fn unreachable_path(path: &str) -> VirtualPath {
 /// File ids are interned for the life of the process: use the same few for every document.
 pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
+    document: id("/document.typ"),
+    attachment: id("/attachment"),
     redline: id("/redline.typ"),
     clauses: id("/clauses.typ"),
     annexes: id("/annexes.typ"),
@@ -74,6 +80,7 @@ impl Engine {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             main: Source::new(IDS.main, template("contract.typ")?),
+            document: Source::new(IDS.document, template("document.typ")?),
             redline: Source::new(IDS.redline, template("redline.typ")?),
         })
     }
@@ -82,7 +89,8 @@ impl Engine {
 /// One document's world.
 pub(crate) struct DocWorld<'a> {
     pub(crate) engine: &'a Engine,
-    /// The main file: `IDS.main` (the contract) or `IDS.redline` (an amendment).
+    /// The main file: `IDS.main` (the contract), `IDS.redline` (an amendment) or
+    /// `IDS.document` (the TOM document, the record).
     pub(crate) main: FileId,
     pub(crate) clauses: Source,
     pub(crate) annexes: Source,
@@ -109,6 +117,8 @@ impl World for DocWorld<'_> {
             Ok(self.engine.main.clone())
         } else if id == IDS.redline && self.main == IDS.redline {
             Ok(self.engine.redline.clone())
+        } else if id == IDS.document && self.main == IDS.document {
+            Ok(self.engine.document.clone())
         } else if id == IDS.clauses {
             Ok(self.clauses.clone())
         } else if id == IDS.annexes {
@@ -121,7 +131,7 @@ impl World for DocWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == IDS.data {
             Ok(self.data.clone())
-        } else if id == IDS.contract {
+        } else if id == IDS.contract || id == IDS.attachment {
             Ok(self.contract.clone())
         } else {
             Err(FileError::AccessDenied)
