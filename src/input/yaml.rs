@@ -1,8 +1,12 @@
 //! YAML text to a tree of [`Node`]s that remember where they stand in the file.
 //!
-//! Parsing uses serde-saphyr, which rejects duplicate keys and stops alias bombs with a
-//! node budget. Every node keeps its line and column so that later stages can point at the
-//! exact place of a problem.
+//! Parsing uses serde-saphyr, which rejects duplicate keys. Anchors and aliases are ordinary
+//! YAML (a YAML library writes one anchor and hundreds of aliases for a map shared between
+//! batch entries): only an expansion that is really large is refused as an alias bomb, by
+//! the number of values the aliases add ([`MAX_EXPANDED_VALUES`]), not by how many aliases
+//! there are. The number of values written in the file itself is bounded by its size, so a
+//! large file is never taken for a bomb. Every node keeps its line and column so that later
+//! stages can point at the exact place of a problem.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -11,6 +15,17 @@ use crate::error::{Location, Problem};
 
 /// Largest contract file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most parser events that aliases may add to a file by repeating what their anchors
+/// hold (about one value each): far more than 300 batch entries sharing a whole contract's
+/// defaults through aliases need, far less than a nest of aliases that multiplies itself.
+pub const MAX_EXPANDED_VALUES: usize = 1_000_000;
+
+/// Values (scalars, lists, maps) the file itself may hold: one per 2 bytes, and at least
+/// 250,000. Real YAML needs more than 2 bytes a value, so only the file size limits this.
+fn max_values(text: &str) -> usize {
+    (text.len() / 2).max(250_000)
+}
 
 /// A YAML value with its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,18 +201,30 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
         .with_hint("start from one of the files in examples/"));
     }
     prescan(text)?;
+    // The parser's value budget counts the values aliases add as well.
+    let values = max_values(text) + MAX_EXPANDED_VALUES;
+    let aliases = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = aliases.clone();
     let options = serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         underscored_numbers_as_strings: true,
         budget: serde_saphyr::budget! {
-            max_nodes: 200_000,
-            max_aliases: 1_000,
+            max_nodes: values,
+            max_events: 2 * values + 16,
+            max_aliases: values,
+            max_anchors: values,
+            enforce_alias_anchor_ratio: false,
             max_depth: 64,
         },
-    };
-    let raw: RawNode =
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_problem(e, text))?;
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_EXPANDED_VALUES,
+            max_replay_stack_depth: 64,
+        },
+    }
+    .with_budget_report(move |r: serde_saphyr::budget::BudgetReport| seen.set(r.aliases));
+    let raw: RawNode = serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| yaml_problem(e, text, aliases.get() > 0))?;
     Ok(raw.into_node())
 }
 
@@ -234,7 +261,7 @@ fn prescan(text: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-fn yaml_problem(err: serde_saphyr::Error, text: &str) -> Problem {
+fn yaml_problem(err: serde_saphyr::Error, text: &str, has_aliases: bool) -> Problem {
     let location = err
         .location()
         .map(|l| Location::new(to_u32(l.line()), to_u32(l.column())))
@@ -268,7 +295,21 @@ fn yaml_problem(err: serde_saphyr::Error, text: &str) -> Problem {
             "a contract needs at most a few levels of nesting; check the brackets and indentation"
                 .to_string(),
         )
-    } else if raw.contains("budget breached") {
+    } else if raw.contains("budget breached")
+        && (raw.contains("Nodes") || raw.contains("Events"))
+        && !has_aliases
+    {
+        (
+            format!(
+                "the file holds more values than a file of its size can ({} at most)",
+                max_values(text)
+            ),
+            "check that this is a contract or batch file".to_string(),
+        )
+    } else if raw.contains("budget breached")
+        || raw.contains("alias replay")
+        || raw.contains("alias expansion")
+    {
         (
             "the YAML anchors and aliases (&name, *name) expand to far too many values".to_string(),
             "write the values out instead of nesting aliases".to_string(),
@@ -448,6 +489,36 @@ mod tests {
         assert_eq!(e.message, "the file is empty");
         let e = parse("  \n# only a comment\n").expect_err("comments");
         assert_eq!(e.message, "the file contains only comments, no contract");
+    }
+
+    #[test]
+    fn shared_maps_and_large_files_are_not_bombs() {
+        // A YAML library's output: one anchor, 300 aliases to a four-key map.
+        let mut text = String::from("shared: &s { a: 1, b: 2, c: 3, d: 4 }\nlist:\n");
+        for i in 0..300 {
+            text.push_str(&format!("  - {{ id: e{i}, s: *s }}\n"));
+        }
+        assert!(parse(&text).is_ok());
+        // 100,000 entries of three values, no alias at all.
+        let mut text = String::from("list:\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("  - {{ id: e{i}, n: {i} }}\n"));
+        }
+        assert!(parse(&text).is_ok());
+        // Aliases that multiply themselves are refused.
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (prev, next) in ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h"])
+        {
+            let items = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{next}: &{next} [{items}]\n"));
+        }
+        let e = parse(&text).expect_err("bomb");
+        assert_eq!(
+            e.message,
+            "the YAML anchors and aliases (&name, *name) expand to far too many values"
+        );
     }
 
     #[test]
