@@ -178,7 +178,7 @@ fn run_case(kind: &str, n: usize, jobs: usize) {
     let _ = std::fs::create_dir_all(&opts.output);
     let t = Instant::now();
     let (jobs_list, failed) = match batch::prepare(&opts) {
-        Ok(x) => x,
+        Ok(x) => (x.jobs, x.failed),
         Err(e) => return eprintln!("{e}"),
     };
     let prepare_s = t.elapsed().as_secs_f64();

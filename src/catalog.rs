@@ -145,6 +145,23 @@ struct EntryFile {
     entries: Vec<Entry>,
 }
 
+/// A country whose postal codes are a fixed number of digits (`catalogs/postal_codes.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PostalCodeFormat {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// How many digits every postal code has.
+    pub digits: usize,
+    /// Whether real codes begin with 0 (so a code one digit short likely lost it).
+    #[serde(default)]
+    pub leading_zero: bool,
+}
+
+#[derive(Deserialize)]
+struct PostalCodeFile {
+    entries: Vec<PostalCodeFormat>,
+}
+
 #[derive(Deserialize)]
 struct CountryFile {
     reviewed: String,
@@ -180,6 +197,8 @@ pub struct Catalogs {
     pub countries: BTreeMap<String, Country>,
     /// When the country list (EEA, adequacy) was last reviewed.
     pub countries_reviewed: String,
+    /// Countries whose postal codes are a fixed number of digits, by country code.
+    pub postal_codes: BTreeMap<String, PostalCodeFormat>,
 }
 
 macro_rules! catalog_file {
@@ -202,6 +221,8 @@ pub const FILES: &[(&str, &str)] = &[
     catalog_file!("requirements"),
     catalog_file!("presets"),
     catalog_file!("countries"),
+    catalog_file!("postal_codes"),
+    catalog_file!("csv_columns"),
 ];
 
 fn file(name: &str) -> Result<&'static str, String> {
@@ -222,6 +243,8 @@ impl Catalogs {
     fn load() -> Result<Self, String> {
         let cf: CountryFile = serde_saphyr::from_str(file("countries")?)
             .map_err(|e| format!("catalogs/countries.yaml: {e}"))?;
+        let pc: PostalCodeFile = serde_saphyr::from_str(file("postal_codes")?)
+            .map_err(|e| format!("catalogs/postal_codes.yaml: {e}"))?;
         let cats = Catalogs {
             operations: load_catalog("operations")?,
             special_categories: load_catalog("special_categories")?,
@@ -240,12 +263,24 @@ impl Catalogs {
                 .map(|c| (c.code.clone(), c))
                 .collect(),
             countries_reviewed: cf.reviewed,
+            postal_codes: pc
+                .entries
+                .into_iter()
+                .map(|p| (p.country.clone(), p))
+                .collect(),
         };
         cats.check_references()?;
         Ok(cats)
     }
 
     fn check_references(&self) -> Result<(), String> {
+        if let Some(p) = self
+            .postal_codes
+            .values()
+            .find(|p| !self.countries.contains_key(&p.country) || p.digits == 0)
+        {
+            return Err(format!("postal_codes: `{}` is not a country", p.country));
+        }
         for m in &self.measures.entries {
             let refs = [
                 (&self.areas, &m.area, "area"),

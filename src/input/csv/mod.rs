@@ -1,238 +1,329 @@
 //! The controllers CSV of `dpa batch --controllers` (the agency case): one controller per
 //! row, each merged into one base contract.
 //!
-//! A spreadsheet export: UTF-8 with or without BOM, `;` or `,` as separator, a header row
-//! whose names ignore case, spaces and hyphens (`Postal Code` = `postal_code`). Every cell
-//! goes through the same field rules as the contract file ([`crate::model::rules`]), and
-//! every problem points at the row's line and the cell's character column.
+//! A spreadsheet export as people have them: UTF-8, UTF-16 or Windows-1252 ([`text`]),
+//! Excel's `sep=;` line, `;`, `,` or tab as separator, CRLF or LF, quoted cells with line
+//! breaks, header names in German or English ([`columns`]), empty trailing columns. Every
+//! cell goes through the same field rules as the contract file ([`crate::model::rules`]),
+//! and every problem points at the cell's line and character column.
 //!
-//! [`read_controllers`] reads the file and yields one [`Sourced`] contract per row;
-//! [`merge_controller`] is the merge of one row into the base contract.
+//! [`open`] reads the file once and keeps, per row, the partial contract it makes (the
+//! controller and its signatory); [`Controllers::load`] merges a row into the base contract
+//! by the inheritance rule of [`super::inherit`], when the row is rendered, so that memory
+//! does not grow with the number of rows beyond the rows themselves.
+
+pub mod columns;
+pub mod text;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::yaml::{self, Node, Value};
-use super::{LoadedContract, Sourced, write};
+use super::inherit::{self, Party};
+use super::yaml::{Node, Value};
+use super::{Entries, LoadedContract, Notice, write};
 use crate::Error;
 use crate::catalog::Catalogs;
-use crate::error::{InputError, Location, Problem, did_you_mean};
-use crate::model::rules;
+use crate::error::{InputError, Location, Problem, Severity, SourceText};
+use crate::model::{Contract, rules};
 
-/// The columns of a controllers CSV, in the order documented in README.md.
-pub const COLUMNS: &[&str] = &[
-    "id",
-    "name",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "register",
-    "representative_name",
-    "representative_role",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "dpo_name",
-    "dpo_email",
-    "signatory_name",
-    "signatory_role",
-    "signatory_place",
-    "effective_date",
-    "language",
-];
+/// A controllers CSV read against its base contract.
+#[derive(Debug)]
+pub struct Controllers {
+    base: LoadedContract,
+    path: PathBuf,
+    source: Arc<SourceText>,
+    rows: Vec<RowEntry>,
+    notices: Vec<Notice>,
+}
 
-/// The columns every controllers CSV must have.
-pub const REQUIRED: &[&str] = &[
-    "name",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "representative_name",
-];
+/// One data row: where it is, and the partial contract it makes or its problems.
+#[derive(Debug)]
+struct RowEntry {
+    /// First and last line of the row (a quoted cell may span lines).
+    lines: (u32, u32),
+    over: Result<Node, Vec<Problem>>,
+}
 
-/// Reads the base contract and the CSV and returns one contract per non-empty row.
+/// Reads the base contract and the CSV: one entry per non-empty row.
 ///
-/// Errors (for the whole file): the base contract is invalid; the CSV cannot be read, its
-/// header row has unknown or missing columns, or it has no rows. Problems of single rows
-/// are failed [`Sourced`] entries; the other rows go on.
-pub fn read_controllers(
-    base_path: &Path,
-    csv_path: &Path,
-    cats: &Catalogs,
-) -> Result<Vec<Sourced>, Error> {
+/// Errors (for the whole file): the base contract is invalid; the CSV cannot be read or
+/// decoded, its header row has unknown, doubled or missing columns, or it has no rows.
+/// Problems of single rows come back from [`Controllers::load`]; the other rows go on.
+pub fn open(base_path: &Path, csv_path: &Path, cats: &Catalogs) -> Result<Controllers, Error> {
     let base = super::load_contract(base_path)?;
-    let raw = super::read_text(csv_path)?;
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(&raw).to_string();
-    let delimiter = sniff_delimiter(&text);
+    let bytes = super::read_bytes(csv_path)?;
+    let decoded = text::decode(csv_path, &bytes)?;
+    drop(bytes);
+    let mut notices = Vec::new();
+    if let Some(enc) = decoded.from {
+        notices.push(Notice::file(
+            csv_path,
+            Severity::Note,
+            crate::tr!("csv-decoded", encoding = enc),
+            Some(crate::tr!("csv-export-utf8")),
+        ));
+    }
+    let source = SourceText::new(decoded.text);
+    let (start, delimiter) = text::layout(source.text());
+    let body = &source.text()[start..];
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = headers(&mut reader, csv_path, &text)?;
-    let mut out = Vec::new();
-    let mut rows = 0;
-    for record in reader.records() {
-        rows += 1;
+        .from_reader(body.as_bytes());
+    let failed = |ps: Vec<Problem>| Error::Input(InputError::shared(csv_path, source.clone(), ps));
+    let mut records = reader.records();
+    let header_row = match records.next() {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return Err(failed(vec![record_problem(&e, &source, start)])),
+        None => return Err(failed(vec![no_rows()])),
+    };
+    let header_at = cells_at(&source, start, delimiter);
+    let names: Vec<String> = header_row.iter().map(text::cell_value).collect();
+    let header = columns::header(&names, &header_at, source.position(start)).map_err(failed)?;
+    let mut rows = Vec::new();
+    for record in records {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                out.push(Sourced {
-                    label: format!("{}, line {line}", csv_path.display()),
-                    result: Err(Error::Input(InputError::single(
-                        csv_path,
-                        &text,
-                        Problem::new(
-                            Location::new(u32::try_from(line).unwrap_or(u32::MAX), 1),
-                            "",
-                            e.to_string(),
-                        )
-                        .without_excerpt(),
-                    ))),
+                let p = record_problem(&e, &source, start);
+                rows.push(RowEntry {
+                    lines: (p.location.line, p.location.line),
+                    over: Err(vec![p]),
                 });
                 continue;
             }
         };
-        if record.iter().all(|f| f.trim().is_empty()) {
+        if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line =
-            u32::try_from(record.position().map(|p| p.line()).unwrap_or(0)).unwrap_or(u32::MAX);
-        let label = format!("{}, line {line}", csv_path.display());
-        let columns = text
-            .lines()
-            .nth((line as usize).saturating_sub(1))
-            .map(|l| field_columns(l, delimiter))
-            .unwrap_or_default();
+        let at_byte = record_start(
+            source.text(),
+            start + record.position().map(|p| p.byte() as usize).unwrap_or(0),
+        );
+        let at = cells_at(&source, at_byte, delimiter);
+        let first = source.position(at_byte).line;
+        let last = at.last().map(|l| l.line).unwrap_or(first);
+        let cells: Vec<String> = record.iter().map(text::cell_value).collect();
         let row = Row {
-            headers: &headers,
-            record: &record,
-            columns: &columns,
-            line,
+            header: &header,
+            cells: &cells,
+            at: &at,
+            line: first,
         };
-        let result = row
-            .controller(cats)
-            .map_err(|ps| Error::Input(InputError::new(csv_path, &text, ps)))
-            .and_then(|over| {
-                merge_controller(&base, &over, cats)
-                    .map(|(contract, merged)| LoadedContract {
-                        contract,
-                        path: PathBuf::from(format!("{}#line{line}", csv_path.display())),
-                        source: write::contract_file(
-                            &merged,
-                            &[&format!(
-                                "From {} with the controller of {label}.",
-                                base_path.display()
-                            )],
-                        ),
-                        root: merged,
-                    })
-                    .map_err(|ps| {
-                        let ps = ps
-                            .into_iter()
-                            .map(|mut p| {
-                                p.location = Location::new(line, 1);
-                                p
-                            })
-                            .collect();
-                        Error::Input(InputError::new(csv_path, &text, ps))
-                    })
-            });
-        out.push(Sourced { label, result });
+        let over = row.controller(cats);
+        if let Ok(over) = &over {
+            notices.extend(postal_code_notice(over, csv_path, &source, cats));
+        }
+        rows.push(RowEntry {
+            lines: (first, last),
+            over,
+        });
     }
-    if rows == 0 {
-        return Err(Error::Input(InputError::single(
-            csv_path,
-            &text,
-            Problem::new(
-                Location::new(1, 1),
-                "",
-                "the CSV has a header row but no controllers",
-            )
-            .with_hint("add one row per controller"),
-        )));
+    if rows.is_empty() {
+        return Err(failed(vec![no_rows()]));
     }
-    Ok(out)
+    let mut controllers = Controllers {
+        base,
+        path: csv_path.to_path_buf(),
+        source,
+        rows,
+        notices,
+    };
+    controllers.notices.extend(controllers.unused_base_data());
+    Ok(controllers)
 }
 
-/// `;` if the first line has more semicolons than commas (German spreadsheets), else `,`.
-fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
+impl Controllers {
+    /// Warnings and notes about the file as a whole and single rows that do not stop them
+    /// (the file's encoding, a postal code that lost its leading zero, base-contract
+    /// personal data that no row uses).
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The row merged into the base contract, validated, as a tree.
+    fn merged(&self, i: usize, cats: &Catalogs) -> Result<(Contract, Node), Error> {
+        let row = self
+            .rows
+            .get(i)
+            .ok_or_else(|| Error::Internal(format!("no row {i}")))?;
+        let over = row.over.as_ref().map_err(|ps| self.error(ps.clone()))?;
+        let mut base = self.base.root.clone();
+        // The base contract's id names the base contract only; a row without one gets the
+        // hash of its own contract.
+        if over.get("id").is_none()
+            && let Value::Map(entries) = &mut base.value
+        {
+            entries.retain(|(k, _)| !matches!(&k.value, Value::Str(s) if s == "id"));
+        }
+        let merged = inherit::merge_contract(&base, over);
+        let contract = super::contract_from_node(&merged, cats).map_err(|ps| {
+            let (first, last) = row.lines;
+            let ps = ps
+                .into_iter()
+                .map(|mut p| {
+                    // A problem outside the row (in what the base contract gives) is shown
+                    // at the row.
+                    if p.location.line < first || p.location.line > last {
+                        p.location = Location::new(first, 1);
+                    }
+                    p
+                })
+                .collect();
+            self.error(ps)
+        })?;
+        Ok((contract, merged))
+    }
+
+    fn error(&self, problems: Vec<Problem>) -> Error {
+        Error::Input(InputError::shared(
+            &self.path,
+            self.source.clone(),
+            problems,
+        ))
+    }
+
+    /// Base-contract data of the controller's side that no row uses because every row
+    /// names another controller (the contact, the DPO, the persons who give instructions).
+    fn unused_base_data(&self) -> Vec<Notice> {
+        let rows: Vec<&Node> = self
+            .rows
+            .iter()
+            .filter_map(|r| r.over.as_ref().ok())
+            .collect();
+        let party = Party::Controller;
+        if rows.is_empty()
+            || rows
+                .iter()
+                .any(|r| !inherit::names_other_party(&self.base.root, r, party))
+        {
+            return Vec::new();
+        }
+        [
+            "controller.contact",
+            "controller.dpo",
+            "instructions.controller_persons",
+        ]
+        .into_iter()
+        .filter_map(|path| {
+            let at = self.base.root.find(path)?.location;
+            Some(Notice {
+                file: self.base.path.clone(),
+                source: SourceText::new(self.base.source.as_str()),
+                severity: Severity::Warning,
+                problem: Problem::new(
+                    at,
+                    path,
+                    crate::tr!("csv-base-party-data-unused", path = path),
+                )
+                .with_hint(crate::tr!("party-data-unused-hint")),
+            })
+        })
+        .collect()
     }
 }
 
-/// The normalised header names; every unknown and every missing required column is a
-/// problem of the whole file.
-fn headers(
-    reader: &mut ::csv::Reader<&[u8]>,
+impl Entries for Controllers {
+    fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn label(&self, i: usize) -> String {
+        let line = self.rows.get(i).map(|r| r.lines.0).unwrap_or(0);
+        format!("{}, line {line}", self.path.display())
+    }
+
+    fn validate(&self, i: usize, cats: &Catalogs) -> Result<Contract, Error> {
+        self.merged(i, cats).map(|(c, _)| c)
+    }
+
+    fn load(&self, i: usize, cats: &Catalogs) -> Result<LoadedContract, Error> {
+        let (contract, merged) = self.merged(i, cats)?;
+        let line = self.rows.get(i).map(|r| r.lines.0).unwrap_or(0);
+        Ok(LoadedContract {
+            contract,
+            path: PathBuf::from(format!("{}#line{line}", self.path.display())),
+            source: write::contract_file(
+                &merged,
+                &[&format!(
+                    "From {} with the controller of {}.",
+                    self.base.path.display(),
+                    self.label(i)
+                )],
+            ),
+            root: merged,
+        })
+    }
+}
+
+/// The first byte of a record: the CSV reader reports the line break before a record (the
+/// `\n` of a CRLF) as its start; skip it.
+fn record_start(text: &str, reported: usize) -> usize {
+    let skip = text
+        .get(reported..)
+        .map(|rest| rest.len() - rest.trim_start_matches(['\r', '\n']).len())
+        .unwrap_or(0);
+    reported + skip
+}
+
+/// Where each cell of the record starting at byte `at` starts (line, character column).
+fn cells_at(source: &SourceText, at: usize, delimiter: u8) -> Vec<Location> {
+    text::cell_starts(source.text(), at, delimiter)
+        .into_iter()
+        .map(|b| source.position(b))
+        .collect()
+}
+
+/// A record the CSV reader could not read (positions from the reader are relative to the
+/// text after a `sep=` line).
+fn record_problem(e: &::csv::Error, source: &SourceText, start: usize) -> Problem {
+    let at = e
+        .position()
+        .map(|p| start + p.byte() as usize)
+        .unwrap_or(start);
+    Problem::new(source.position(at), "", e.to_string())
+}
+
+fn no_rows() -> Problem {
+    Problem::new(
+        Location::new(1, 1),
+        "",
+        "the CSV has a header row but no controllers",
+    )
+    .with_hint("add one row per controller")
+}
+
+/// A warning when a row's postal code does not have the length of its country's codes.
+fn postal_code_notice(
+    over: &Node,
     csv_path: &Path,
-    text: &str,
-) -> Result<Vec<String>, Error> {
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| {
-            Error::Input(InputError::single(
-                csv_path,
-                text,
-                Problem::new(
-                    Location::new(1, 1),
-                    "",
-                    format!("the header row cannot be read: {e}"),
-                ),
-            ))
-        })?
-        .iter()
-        .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
-        .collect();
-    let mut problems = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        if !COLUMNS.contains(&h.as_str()) {
-            let hint = did_you_mean(h, COLUMNS.iter().copied())
-                .map(|m| format!("did you mean `{m}`?"))
-                .unwrap_or_else(|| format!("known columns: {}", COLUMNS.join(", ")));
-            problems.push(
-                Problem::new(
-                    Location::new(1, col(i)),
-                    "",
-                    format!("unknown column `{h}`"),
-                )
-                .with_hint(hint),
-            );
-        }
-    }
-    for r in REQUIRED {
-        if !headers.iter().any(|h| h == r) {
-            problems.push(
-                Problem::new(
-                    Location::new(1, 1),
-                    "",
-                    format!("the required column `{r}` is missing"),
-                )
-                .with_hint(format!(
-                    "the header row needs at least: {}",
-                    REQUIRED.join(", ")
-                )),
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(headers)
-    } else {
-        Err(Error::Input(InputError::new(csv_path, text, problems)))
-    }
+    source: &Arc<SourceText>,
+    cats: &Catalogs,
+) -> Option<Notice> {
+    let address = over.get("controller")?.get("address")?;
+    let code = address.get("postal_code")?;
+    let (Value::Str(c), Some(Value::Str(country))) =
+        (&code.value, address.get("country").map(|n| &n.value))
+    else {
+        return None;
+    };
+    let r = rules::postal_code_length(c, country, cats)?;
+    Some(Notice {
+        file: csv_path.to_path_buf(),
+        source: source.clone(),
+        severity: Severity::Warning,
+        problem: Problem::new(code.location, "postal_code", r.message).with_hint(r.hint),
+    })
 }
 
 /// One data row with what is needed to point into it.
 struct Row<'a> {
-    headers: &'a [String],
-    record: &'a ::csv::StringRecord,
-    /// Character column where each cell starts.
-    columns: &'a [u32],
+    header: &'a columns::Header,
+    cells: &'a [String],
+    /// Where each cell starts.
+    at: &'a [Location],
+    /// The row's first line.
     line: u32,
 }
 
@@ -240,12 +331,18 @@ struct Row<'a> {
 type Rule<'c> = &'c dyn Fn(&str) -> Result<String, rules::Refusal>;
 
 impl Row<'_> {
-    /// A non-empty cell of a column, trimmed, with its location.
-    fn get(&self, name: &str) -> Option<(String, Location)> {
-        let i = self.headers.iter().position(|h| h == name)?;
-        let v = self.record.get(i)?.trim();
-        let column = self.columns.get(i).copied().unwrap_or_else(|| col(i));
-        (!v.is_empty()).then(|| (v.to_string(), Location::new(self.line, column)))
+    fn cell_at(&self, i: usize) -> Location {
+        self.at
+            .get(i)
+            .copied()
+            .unwrap_or(Location::new(self.line, 1))
+    }
+
+    /// A non-empty cell of a column, with its location.
+    fn get(&self, column: &str) -> Option<(&str, Location)> {
+        let i = self.header.index(column)?;
+        let v = self.cells.get(i)?;
+        (!v.is_empty()).then(|| (v.as_str(), self.cell_at(i)))
     }
 
     /// A cell checked by `rule`, as a string node; a problem if it is refused, or empty
@@ -253,24 +350,29 @@ impl Row<'_> {
     fn field(
         &self,
         problems: &mut Vec<Problem>,
-        name: &str,
+        column: &str,
         rule: Rule<'_>,
         required: bool,
     ) -> Option<Node> {
-        match self.get(name) {
-            Some((v, loc)) => match rule(&v) {
+        match self.get(column) {
+            Some((v, loc)) => match rule(v) {
                 Ok(v) => Some(str_node(&v, loc)),
                 Err(r) => {
-                    problems.push(Problem::new(loc, name, r.message).with_hint(r.hint));
+                    problems.push(Problem::new(loc, column, r.message).with_hint(r.hint));
                     None
                 }
             },
             None if required => {
+                let loc = self
+                    .header
+                    .index(column)
+                    .map(|i| self.cell_at(i))
+                    .unwrap_or(Location::new(self.line, 1));
                 problems.push(
                     Problem::new(
-                        Location::new(self.line, 1),
-                        name,
-                        format!("the column `{name}` is empty in this row"),
+                        loc,
+                        column,
+                        format!("the column `{column}` is empty in this row"),
                     )
                     .with_hint("fill it in; it is required"),
                 );
@@ -280,10 +382,24 @@ impl Row<'_> {
         }
     }
 
+    /// Cells with data in a column that has no header name.
+    fn cells_without_header(&self, problems: &mut Vec<Problem>) {
+        for (i, cell) in self.cells.iter().enumerate() {
+            let named = self.header.ids.get(i).copied().flatten().is_some();
+            if !named && !cell.is_empty() {
+                problems.push(
+                    Problem::new(self.cell_at(i), "", crate::tr!("csv-cell-without-column"))
+                        .with_hint(crate::tr!("csv-cell-without-column-hint")),
+                );
+            }
+        }
+    }
+
     /// The row as a partial contract: `controller`, the controller's signatory, and `id`,
     /// `effective_date`, `language` where given; every problem of the row at once.
     fn controller(&self, cats: &Catalogs) -> Result<Node, Vec<Problem>> {
         let mut problems = Vec::new();
+        self.cells_without_header(&mut problems);
         let text_rule = |s: &str| rules::text(s);
         let country_rule = |s: &str| rules::country(s, cats);
         let email_rule = |s: &str| rules::email(s);
@@ -302,6 +418,7 @@ impl Row<'_> {
         let id = f("id", &text_rule, false);
         let name = f("name", &text_rule, true);
         let street = f("street", &text_rule, true);
+        let number = f("house_number", &text_rule, false);
         let postal = f("postal_code", &text_rule, true);
         let city = f("city", &text_rule, true);
         let country = f("country", &country_rule, true);
@@ -325,6 +442,13 @@ impl Row<'_> {
             (name, street, postal, city, country, rep_name)
         else {
             return Err(problems);
+        };
+        let street = match (number, &street.value) {
+            (Some(n), Value::Str(s)) => match &n.value {
+                Value::Str(n) => str_node(&format!("{s} {n}"), street.location),
+                _ => street,
+            },
+            _ => street,
         };
         let loc = Location::new(self.line, 1);
         let mut controller = vec![
@@ -402,46 +526,6 @@ impl Row<'_> {
     }
 }
 
-/// Merges one controller (a partial contract as [`Row::controller`] builds it) into the
-/// base contract: the base's controller is replaced whole, its controller signatories are
-/// replaced by the row's, its processor signatories stay. Returns the validated contract and
-/// the merged tree.
-pub fn merge_controller(
-    base: &LoadedContract,
-    over: &Node,
-    cats: &Catalogs,
-) -> Result<(crate::model::Contract, Node), Vec<Problem>> {
-    let processor_signatories: Vec<Node> = match base.root.get("signatories").map(|n| &n.value)
-    {
-        Some(Value::Seq(items)) => items
-            .iter()
-            .filter(|s| {
-                matches!(s.get("party").map(|p| &p.value), Some(Value::Str(p)) if p == "processor")
-            })
-            .cloned()
-            .collect(),
-        _ => Vec::new(),
-    };
-    let mut over = over.clone();
-    if let Value::Map(entries) = &mut over.value {
-        for (k, v) in entries.iter_mut() {
-            if matches!(&k.value, Value::Str(s) if s == "signatories")
-                && let Value::Seq(items) = &mut v.value
-            {
-                items.extend(processor_signatories.iter().cloned());
-            }
-        }
-    }
-    // The controller of the base contract is replaced whole, not merged.
-    let mut base_root = base.root.clone();
-    if let Value::Map(entries) = &mut base_root.value {
-        entries.retain(|(k, _)| !matches!(&k.value, Value::Str(s) if s == "controller"));
-    }
-    let merged = yaml::merge(&base_root, &over);
-    let contract = super::contract_from_node(&merged, cats)?;
-    Ok((contract, merged))
-}
-
 fn str_node(s: &str, loc: Location) -> Node {
     Node {
         value: Value::Str(s.to_string()),
@@ -458,40 +542,5 @@ fn map_node(entries: Vec<(&str, Node)>, loc: Location) -> Node {
                 .collect(),
         ),
         location: loc,
-    }
-}
-
-/// The character column where each field of a CSV line starts (quotes respected).
-fn field_columns(line: &str, delimiter: u8) -> Vec<u32> {
-    let delim = char::from(delimiter);
-    let mut starts = vec![1];
-    let mut quoted = false;
-    for (i, c) in line.chars().enumerate() {
-        if c == '"' {
-            quoted = !quoted;
-        } else if c == delim && !quoted {
-            starts.push(u32::try_from(i + 2).unwrap_or(u32::MAX));
-        }
-    }
-    starts
-}
-
-fn col(i: usize) -> u32 {
-    u32::try_from(i + 1).unwrap_or(u32::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_field_columns() {
-        assert_eq!(field_columns("a;\"b;c\";d", b';'), vec![1, 3, 9]);
-    }
-
-    #[test]
-    fn semicolons_win_over_commas_in_the_header() {
-        assert_eq!(sniff_delimiter("name;street;city, town\n"), b';');
-        assert_eq!(sniff_delimiter("name,street,city\n"), b',');
     }
 }
