@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod check;
 pub mod clauses;
 pub mod cli;
+pub mod diff;
 pub mod error;
 pub mod escape;
 pub mod i18n;

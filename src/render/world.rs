@@ -17,11 +17,14 @@ pub(crate) struct Engine {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: Source,
+    /// `templates/redline.typ`, the main file of `dpa diff`'s PDF.
+    redline: Source,
 }
 
 /// The fixed virtual files of a document.
 pub(crate) struct Ids {
     pub(crate) main: FileId,
+    pub(crate) redline: FileId,
     pub(crate) clauses: FileId,
     pub(crate) annexes: FileId,
     pub(crate) data: FileId,
@@ -42,6 +45,7 @@ fn unreachable_path(path: &str) -> VirtualPath {
 /// File ids are interned for the life of the process: use the same few for every document.
 pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
+    redline: id("/redline.typ"),
     clauses: id("/clauses.typ"),
     annexes: id("/annexes.typ"),
     data: id("/data.json"),
@@ -58,16 +62,19 @@ impl Engine {
         if fonts.is_empty() {
             return Err("no fonts are embedded".into());
         }
-        let template = crate::clauses::TEMPLATE_FILES
-            .iter()
-            .find(|(name, _)| *name == "contract.typ")
-            .map(|(_, t)| *t)
-            .ok_or("templates/contract.typ is missing")?;
+        let template = |file: &str| {
+            crate::clauses::TEMPLATE_FILES
+                .iter()
+                .find(|(name, _)| *name == file)
+                .map(|(_, t)| t.to_string())
+                .ok_or(format!("templates/{file} is missing"))
+        };
         Ok(Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            main: Source::new(IDS.main, template.to_string()),
+            main: Source::new(IDS.main, template("contract.typ")?),
+            redline: Source::new(IDS.redline, template("redline.typ")?),
         })
     }
 }
@@ -75,6 +82,8 @@ impl Engine {
 /// One document's world.
 pub(crate) struct DocWorld<'a> {
     pub(crate) engine: &'a Engine,
+    /// The main file: `IDS.main` (the contract) or `IDS.redline` (an amendment).
+    pub(crate) main: FileId,
     pub(crate) clauses: Source,
     pub(crate) annexes: Source,
     pub(crate) data: Bytes,
@@ -92,12 +101,14 @@ impl World for DocWorld<'_> {
     }
 
     fn main(&self) -> FileId {
-        IDS.main
+        self.main
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == IDS.main {
+        if id == IDS.main && self.main == IDS.main {
             Ok(self.engine.main.clone())
+        } else if id == IDS.redline && self.main == IDS.redline {
+            Ok(self.engine.redline.clone())
         } else if id == IDS.clauses {
             Ok(self.clauses.clone())
         } else if id == IDS.annexes {
