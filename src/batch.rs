@@ -460,7 +460,10 @@ pub fn summary(o: &Outcome, check_only: bool) -> String {
         let n = seen.entry(f.file.as_str()).or_default();
         *n += 1;
         if *n <= MAX_SHOWN_PER_FILE {
-            let _ = writeln!(s, "{}\n", f.reason.trim_end());
+            for line in f.reason.trim_end().lines() {
+                let _ = writeln!(s, "{}", crate::error::visible_text(line));
+            }
+            let _ = writeln!(s);
         }
     }
     let hidden = |s: &mut String, seen: &BTreeMap<&str, usize>| {
@@ -502,7 +505,7 @@ pub fn summary(o: &Outcome, check_only: bool) -> String {
                 s,
                 "  failed: {}: {}",
                 crate::error::visible_text(&f.input),
-                first
+                crate::error::visible_text(first)
             );
         }
     }

@@ -168,12 +168,20 @@ fn a_windows_1252_crlf_export_with_german_headers_renders_every_row() {
 }
 
 #[test]
-fn a_windows_1252_crlf_export_with_mistakes_gets_one_message_per_problem_on_its_line() {
+fn a_windows_1252_export_with_mistakes_gets_one_message_per_problem_on_its_line() {
+    for newline in ["\r\n", "\n"] {
+        mistakes_on_their_lines(newline);
+    }
+}
+
+/// Three problems in two rows, after a cell with a line break (`newline` everywhere).
+fn mistakes_on_their_lines(newline: &str) {
     let dir = tempdir();
     let csv = dir.path().join("kunden.csv");
     write_cp1252(
         &csv,
-        "Kundennummer;Firma;Straße;PLZ;Ort;Land;Inhaber;E-Mail\r\nK-1;\"Praxis Dr. Müller\r\nam Altmarkt\";Wilsdruffer Straße 7;01067;Dresden;Deutschland;Dr. Jörg Müller;praxis(at)mueller.example\r\nK-2;Bäckerei Süß;Königstraße 12;01097;Dresden;DE;;\r\nK-3;Café Öz;Hauptstraße 1;01099;Dresden;DE;Aylin Öz;\r\n",
+        &"Kundennummer;Firma;Straße;PLZ;Ort;Land;Inhaber;E-Mail\r\nK-1;\"Praxis Dr. Müller\r\nam Altmarkt\";Wilsdruffer Straße 7;01067;Dresden;Deutschland;Dr. Jörg Müller;praxis(at)mueller.example\r\nK-2;Bäckerei Süß;Königstraße 12;01097;Dresden;DE;;\r\nK-3;Café Öz;Hauptstraße 1;01099;Dresden;DE;Aylin Öz;\r\n"
+            .replace("\r\n", newline),
     );
     let out = dir.path().join("out");
     let o = batch_csv(&csv, &out);
@@ -209,7 +217,10 @@ fn a_windows_1252_crlf_export_with_mistakes_gets_one_message_per_problem_on_its_
         ),
     ];
     for e in &expected {
-        assert!(err.contains(e.as_str()), "expected:\n{e}\nin:\n{err}");
+        assert!(
+            err.contains(e.as_str()),
+            "{newline:?}: expected:\n{e}\nin:\n{err}"
+        );
     }
     assert_eq!(
         err.matches(": error: ").count(),

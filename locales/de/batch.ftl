@@ -24,7 +24,7 @@ csv-hint-whole-name = dpagen erwartet den ganzen Namen einer Person in einer Spa
 csv-hint-address-parts = dpagen erwartet die Anschrift in den Spalten `street` (Straße), `postal_code` (PLZ), `city` (Ort) und `country` (Land): teilen Sie sie auf diese Spalten auf
 csv-cell-without-column = diese Zelle hat einen Wert, aber ihre Spalte hat in der Kopfzeile keinen Namen
 csv-cell-without-column-hint = benennen Sie die Spalte in der Kopfzeile oder leeren Sie die Zelle
-csv-base-party-data-unused = `{ $path }` im Basisvertrag enthält personenbezogene Daten des Auftraggebers, aber jede Zeile nennt einen anderen Auftraggeber; kein Vertrag verwendet sie
+csv-base-party-data-unused = der Basisvertrag enthält hier personenbezogene Daten des Auftraggebers, aber jede Zeile nennt einen anderen Auftraggeber; kein Vertrag verwendet sie
 
 # Batch-Dateien.
 defaults-party-data-unused = `defaults` enthält hier Daten { $party ->

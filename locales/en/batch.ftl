@@ -24,7 +24,7 @@ csv-hint-whole-name = dpagen takes a person's whole name in one column (e.g. `In
 csv-hint-address-parts = dpagen takes the address in the columns `street` (Straße), `postal_code` (PLZ), `city` (Ort) and `country` (Land): split it into these columns
 csv-cell-without-column = this cell has a value, but its column has no name in the header row
 csv-cell-without-column-hint = name the column in the header row, or empty the cell
-csv-base-party-data-unused = `{ $path }` in the base contract holds the controller's personal data, but every row names another controller, so no contract uses it
+csv-base-party-data-unused = the base contract holds the controller's personal data here, but every row names another controller, so no contract uses it
 
 # Batch files.
 defaults-party-data-unused = `defaults` holds { $party ->

@@ -545,7 +545,10 @@ mod tests {
 }
 
 /// Merges `over` into `base`: maps key by key (recursively), anything else replaced.
-pub fn merge(base: &Node, over: &Node) -> Node {
+///
+/// Contracts are never merged with this alone: [`super::inherit::merge_contract`] keeps each
+/// party's values with that party and calls it.
+pub(crate) fn merge(base: &Node, over: &Node) -> Node {
     match (&base.value, &over.value) {
         (Value::Map(b), Value::Map(o)) => {
             let mut entries: Vec<(Node, Node)> = b

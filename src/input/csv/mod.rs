@@ -212,12 +212,8 @@ impl Controllers {
                 file: self.base.path.clone(),
                 source: SourceText::new(self.base.source.as_str()),
                 severity: Severity::Warning,
-                problem: Problem::new(
-                    at,
-                    path,
-                    crate::tr!("csv-base-party-data-unused", path = path),
-                )
-                .with_hint(crate::tr!("party-data-unused-hint")),
+                problem: Problem::new(at, path, crate::tr!("csv-base-party-data-unused"))
+                    .with_hint(crate::tr!("party-data-unused-hint")),
             })
         })
         .collect()
