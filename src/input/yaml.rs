@@ -223,9 +223,9 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
         },
     }
     .with_budget_report(move |r: serde_saphyr::budget::BudgetReport| seen.set(r.aliases));
-    let raw: RawNode = serde_saphyr::from_str_with_options(text, options)
+    let root: Node = serde_saphyr::from_str_with_options(text, options)
         .map_err(|e| yaml_problem(e, text, aliases.get() > 0))?;
-    Ok(raw.into_node())
+    Ok(root)
 }
 
 /// Finds what the YAML parser reports badly: control characters and tab indentation.
@@ -345,48 +345,21 @@ fn to_u32(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The tree as deserialized, before conversion to [`Node`].
-struct RawNode(Spanned<RawValue>);
+// The tree is deserialized straight into [`Node`]s (no second tree to convert from), so
+// that a large batch file is held once while it is read.
 
-enum RawValue {
-    Null,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Str(String),
-    Seq(Vec<RawNode>),
-    Map(Vec<(RawNode, RawNode)>),
-}
-
-impl RawNode {
-    fn into_node(self) -> Node {
-        let loc = self.0.referenced;
-        let location = Location::new(to_u32(loc.line()), to_u32(loc.column()));
-        let value = match self.0.value {
-            RawValue::Null => Value::Null,
-            RawValue::Bool(b) => Value::Bool(b),
-            RawValue::Int(i) => Value::Int(i),
-            RawValue::Float(x) => Value::Float(x),
-            RawValue::Str(s) => Value::Str(s),
-            RawValue::Seq(items) => Value::Seq(items.into_iter().map(RawNode::into_node).collect()),
-            RawValue::Map(entries) => Value::Map(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k.into_node(), v.into_node()))
-                    .collect(),
-            ),
-        };
-        Node { value, location }
-    }
-}
-
-impl<'de> Deserialize<'de> for RawNode {
+impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Spanned::<RawValue>::deserialize(d).map(RawNode)
+        let spanned = Spanned::<Value>::deserialize(d)?;
+        let loc = spanned.referenced;
+        Ok(Node {
+            value: spanned.value,
+            location: Location::new(to_u32(loc.line()), to_u32(loc.column())),
+        })
     }
 }
 
-impl<'de> Deserialize<'de> for RawValue {
+impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(RawVisitor)
     }
@@ -395,67 +368,81 @@ impl<'de> Deserialize<'de> for RawValue {
 struct RawVisitor;
 
 impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawValue;
+    type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("any YAML value")
     }
-    fn visit_unit<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_none<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
-        RawValue::deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
-        Ok(RawValue::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v.into()))
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v.into()))
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
     }
-    fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v))
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Int(v))
     }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawValue, E> {
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
         i128::try_from(v)
-            .map(RawValue::Int)
+            .map(Value::Int)
             .map_err(|_| E::custom("number too large"))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue::Float(v))
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(RawValue::Str(v.to_string()))
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
-        Ok(RawValue::Str(v))
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<RawNode>()? {
+        while let Some(item) = seq.next_element::<Node>()? {
             items.push(item);
         }
-        Ok(RawValue::Seq(items))
+        Ok(Value::Seq(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        let mut entries: Vec<(RawNode, RawNode)> = Vec::new();
-        while let Some(key) = map.next_key::<RawNode>()? {
-            let value = map.next_value::<RawNode>()?;
-            if let RawValue::Str(k) = &key.0.value
-                && entries
-                    .iter()
-                    .any(|(e, _)| matches!(&e.0.value, RawValue::Str(s) if s == k))
-            {
-                return Err(de::Error::custom(format!("duplicate mapping key: {k}")));
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        // Keys seen so far; a set once the map is large, so that a map of 40,000 keys is
+        // not compared 40,000 times over.
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<Node>()? {
+            let value = map.next_value::<Node>()?;
+            if let Value::Str(k) = &key.value {
+                let twice = if entries.len() < 32 {
+                    entries
+                        .iter()
+                        .any(|(e, _)| matches!(&e.value, Value::Str(s) if s == k))
+                } else {
+                    if seen.is_empty() {
+                        seen.extend(entries.iter().filter_map(|(e, _)| match &e.value {
+                            Value::Str(s) => Some(s.clone()),
+                            _ => None,
+                        }));
+                    }
+                    !seen.insert(k.clone())
+                };
+                if twice {
+                    return Err(de::Error::custom(format!("duplicate mapping key: {k}")));
+                }
             }
             entries.push((key, value));
         }
-        Ok(RawValue::Map(entries))
+        Ok(Value::Map(entries))
     }
 }
 
@@ -481,6 +468,16 @@ mod tests {
         let e = parse("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
         assert_eq!(e.message, "the key `a` appears twice in the same map");
         assert_eq!(e.location.line, 3);
+    }
+
+    #[test]
+    fn rejects_duplicate_keys_in_large_maps() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        assert!(parse(&text).is_ok());
+        text.push_str("k7: again\n");
+        let e = parse(&text).expect_err("duplicate");
+        assert_eq!(e.message, "the key `k7` appears twice in the same map");
+        assert_eq!(e.location.line, 101);
     }
 
     #[test]
