@@ -32,12 +32,12 @@ fn write_cp1252(path: &Path, text: &str) {
     std::fs::write(path, bytes).expect("write");
 }
 
-/// The help line `rules::country` gives for a value (the country rules are shared).
-fn country_hint(value: &str) -> String {
+/// The message and help line `rules::country` gives for a value (the country rules are
+/// shared with contract files).
+fn country_refusal(value: &str) -> (String, String) {
     let cats = Catalogs::get().expect("catalogs");
-    dpagen::model::rules::country(value, cats)
-        .expect_err("refused")
-        .hint
+    let r = dpagen::model::rules::country(value, cats).expect_err("refused");
+    (r.message, r.hint)
 }
 
 /// `file:line:col: severity: path: message`, the line with a caret under the cell that
@@ -71,23 +71,21 @@ fn field_case_crlf_line_numbers() {
     let o = batch_csv(Path::new(csv), dir.path());
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    let expected = format!(
-        "{csv}:4:65: error: country: `GER` is not a country code\n  |\n4 | ELB-2026-803;Kosmetikstudio Celik;Prager Straße 2;01069;Dresden;GER;Derya Celik;Inhaberin\n  |                                                                 ^\n  = help: {}\n",
-        country_hint("GER")
+    let (message, hint) = country_refusal("GER");
+    assert_eq!(hint, "did you mean `DE`? (Germany)");
+    let expected = at_cell(
+        csv,
+        4,
+        "ELB-2026-803;Kosmetikstudio Celik;Prager Straße 2;01069;Dresden;GER;Derya Celik;Inhaberin",
+        ("GER", 0),
+        &format!("error: country: {message}"),
+        &hint,
     );
-    assert!(err.contains(&expected), "{err}");
-    assert_eq!(
-        expected,
-        at_cell(
-            csv,
-            4,
-            "ELB-2026-803;Kosmetikstudio Celik;Prager Straße 2;01069;Dresden;GER;Derya Celik;Inhaberin",
-            ("GER", 0),
-            "error: country: `GER` is not a country code",
-            &country_hint("GER")
-        ),
-        "the caret stands under the cell"
+    assert!(
+        expected.starts_with(&format!("{csv}:4:65: error: country: ")),
+        "{expected}"
     );
+    assert!(err.contains(&expected), "expected:\n{expected}\nin:\n{err}");
     assert!(err.contains("2 rendered, 1 failed"), "{err}");
     // The other two clients, each from its own row.
     assert!(md(dir.path(), "ELB-2026-801").contains("Praxis Dr. Albrecht, Nürnberger Straße 31"));
@@ -124,9 +122,9 @@ fn field_case_excel_windows_1252() {
     );
 }
 
-/// A Windows-1252 CRLF export with German headers, Excel's `sep=` line, a cell with a
-/// line break, empty trailing columns and an empty last row.
-const GERMAN_EXPORT: &str = "sep=;\r\nKundennummer;Firma;Straße;Hausnummer;PLZ;Ort;Land;Inhaber;Funktion;E-Mail;;\r\nK-1;\"Zahnarztpraxis Dr. Müller\r\nam Altmarkt\";Wilsdruffer Straße;7;1067;Dresden;DE;Dr. Jörg Müller;Inhaber;praxis@mueller.example;;\r\nK-2;Bäckerei „Süß“ – Inh. Weiß;Königstraße;12;01097;Dresden;DE;Renée Weiß;Inhaberin;;;\r\n;;;;;;;;;;;\r\n";
+/// A Windows-1252 CRLF export with German headers, Excel's `sep=` line, a street cell with
+/// a line break (Alt+Enter), empty trailing columns and an empty last row.
+const GERMAN_EXPORT: &str = "sep=;\r\nKundennummer;Firma;Straße;Hausnummer;PLZ;Ort;Land;Inhaber;Funktion;E-Mail;;\r\nK-1;Zahnarztpraxis Dr. Müller;\"Wilsdruffer Straße 7\r\nHinterhaus\";;1067;Dresden;DE;Dr. Jörg Müller;Inhaber;praxis@mueller.example;;\r\nK-2;Bäckerei „Süß“ – Inh. Weiß;Königstraße;12;01097;Dresden;DE;Renée Weiß;Inhaberin;;;\r\n;;;;;;;;;;;\r\n";
 
 #[test]
 fn a_windows_1252_crlf_export_with_german_headers_renders_every_row() {
@@ -138,12 +136,12 @@ fn a_windows_1252_crlf_export_with_german_headers_renders_every_row() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let name = csv.to_string_lossy();
-    // The postal code that lost its zero: a warning on its own line (line 4: the cell with
-    // the line break starts on line 3), with the caret under the cell.
+    // The postal code that lost its zero: a warning on its own line (line 4: the street
+    // cell with the line break starts on line 3), with the caret under the cell.
     let expected = at_cell(
         &name,
         4,
-        "am Altmarkt\";Wilsdruffer Straße;7;1067;Dresden;DE;Dr. Jörg Müller;Inhaber;praxis@mueller.example;;",
+        "Hinterhaus\";;1067;Dresden;DE;Dr. Jörg Müller;Inhaber;praxis@mueller.example;;",
         (";1067;", 1),
         "warning: postal_code: `1067` has 4 digits; postal codes in Germany have 5",
         "a spreadsheet may have dropped the leading zero: did you mean `01067`? (format the column as text before you export)",
@@ -152,7 +150,7 @@ fn a_windows_1252_crlf_export_with_german_headers_renders_every_row() {
     assert!(err.contains("2 rendered, 0 failed"), "{err}");
     let k1 = md(&out, "K-1");
     assert!(
-        k1.contains("Zahnarztpraxis Dr. Müller am Altmarkt, Wilsdruffer Straße 7, 1067 Dresden"),
+        k1.contains("Zahnarztpraxis Dr. Müller, Wilsdruffer Straße 7, Hinterhaus, 1067 Dresden"),
         "{k1}"
     );
     assert!(
@@ -174,13 +172,13 @@ fn a_windows_1252_export_with_mistakes_gets_one_message_per_problem_on_its_line(
     }
 }
 
-/// Three problems in two rows, after a cell with a line break (`newline` everywhere).
+/// Four problems in three rows, around cells with line breaks (`newline` everywhere).
 fn mistakes_on_their_lines(newline: &str) {
     let dir = tempdir();
     let csv = dir.path().join("kunden.csv");
     write_cp1252(
         &csv,
-        &"Kundennummer;Firma;Straße;PLZ;Ort;Land;Inhaber;E-Mail\r\nK-1;\"Praxis Dr. Müller\r\nam Altmarkt\";Wilsdruffer Straße 7;01067;Dresden;Deutschland;Dr. Jörg Müller;praxis(at)mueller.example\r\nK-2;Bäckerei Süß;Königstraße 12;01097;Dresden;DE;;\r\nK-3;Café Öz;Hauptstraße 1;01099;Dresden;DE;Aylin Öz;\r\n"
+        &"Kundennummer;Firma;Straße;PLZ;Ort;Land;Inhaber;E-Mail\r\nK-1;Praxis Dr. Müller;\"Wilsdruffer Straße 7\r\nHinterhaus\";01067;Dresden;Deutschland;Dr. Jörg Müller;praxis(at)mueller.example\r\nK-2;Bäckerei Süß;Königstraße 12;01097;Dresden;DE;;\r\nK-3;\"Café\r\nÖz\";Hauptstraße 1;01099;Dresden;DE;Aylin Öz;\r\nK-4;Eisdiele Ötzi;Prager Straße 2;01069;Dresden;DE;Otto Ötzi;\r\n"
             .replace("\r\n", newline),
     );
     let out = dir.path().join("out");
@@ -188,16 +186,18 @@ fn mistakes_on_their_lines(newline: &str) {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     let name = csv.to_string_lossy();
-    let row1 = "am Altmarkt\";Wilsdruffer Straße 7;01067;Dresden;Deutschland;Dr. Jörg Müller;praxis(at)mueller.example";
+    let row1 = "Hinterhaus\";01067;Dresden;Deutschland;Dr. Jörg Müller;praxis(at)mueller.example";
     let row2 = "K-2;Bäckerei Süß;Königstraße 12;01097;Dresden;DE;;";
+    let row3 = "K-3;\"Café";
+    let (message, hint) = country_refusal("Deutschland");
     let expected = [
         at_cell(
             &name,
             3,
             row1,
             ("Deutschland", 0),
-            "error: country: `Deutschland` is not a country code",
-            &country_hint("Deutschland"),
+            &format!("error: country: {message}"),
+            &hint,
         ),
         at_cell(
             &name,
@@ -215,6 +215,14 @@ fn mistakes_on_their_lines(newline: &str) {
             "error: representative_name: the column `representative_name` is empty in this row",
             "fill it in; it is required",
         ),
+        at_cell(
+            &name,
+            5,
+            row3,
+            ("\"", 0),
+            "error: name: the text has a line break, but this field takes one line",
+            "the cell has a line break (Alt+Enter in Excel), but this column takes one line: remove the line break in the spreadsheet and export again (only `street` joins its lines with commas)",
+        ),
     ];
     for e in &expected {
         assert!(
@@ -224,11 +232,11 @@ fn mistakes_on_their_lines(newline: &str) {
     }
     assert_eq!(
         err.matches(": error: ").count(),
-        3 + 2,
-        "3 problems, 2 summary lines: {err}"
+        4 + 3,
+        "4 problems, 3 summary lines: {err}"
     );
-    assert!(err.contains("1 rendered, 2 failed"), "{err}");
-    assert!(md(&out, "K-3").contains("Café Öz"));
+    assert!(err.contains("1 rendered, 3 failed"), "{err}");
+    assert!(md(&out, "K-4").contains("Eisdiele Ötzi"));
 }
 
 #[test]

@@ -45,3 +45,4 @@ notices-not-shown = { $count ->
     [one] eine weitere Warnung oder ein weiterer Hinweis zu { $file } wird nicht angezeigt
    *[other] { $count } weitere Warnungen und Hinweise zu { $file } werden nicht angezeigt
 }
+csv-cell-line-break-hint = die Zelle enthält einen Zeilenumbruch (Alt+Eingabe in Excel), diese Spalte nimmt aber nur eine Zeile: entfernen Sie den Umbruch in der Tabelle und exportieren Sie erneut (nur `street` verbindet ihre Zeilen mit Kommas)

@@ -45,3 +45,4 @@ notices-not-shown = { $count ->
     [one] one more warning or note about { $file } is not shown
    *[other] { $count } more warnings and notes about { $file } are not shown
 }
+csv-cell-line-break-hint = the cell has a line break (Alt+Enter in Excel), but this column takes one line: remove the line break in the spreadsheet and export again (only `street` joins its lines with commas)

@@ -354,7 +354,13 @@ impl Row<'_> {
             Some((v, loc)) => match rule(v) {
                 Ok(v) => Some(str_node(&v, loc)),
                 Err(r) => {
-                    problems.push(Problem::new(loc, column, r.message).with_hint(r.hint));
+                    // A line break typed into a cell (Alt+Enter): say so in spreadsheet terms.
+                    let hint = if v.contains('\n') && r.message == crate::tr!("text-line-break") {
+                        crate::tr!("csv-cell-line-break-hint")
+                    } else {
+                        r.hint
+                    };
+                    problems.push(Problem::new(loc, column, r.message).with_hint(hint));
                     None
                 }
             },
@@ -397,6 +403,7 @@ impl Row<'_> {
         let mut problems = Vec::new();
         self.cells_without_header(&mut problems);
         let text_rule = |s: &str| rules::text(s);
+        let street_rule = |s: &str| rules::street(s);
         let country_rule = |s: &str| rules::country(s, cats);
         let email_rule = |s: &str| rules::email(s);
         let phone_rule = |s: &str| rules::phone(s);
@@ -413,7 +420,7 @@ impl Row<'_> {
         };
         let id = f("id", &text_rule, false);
         let name = f("name", &text_rule, true);
-        let street = f("street", &text_rule, true);
+        let street = f("street", &street_rule, true);
         let number = f("house_number", &text_rule, false);
         let postal = f("postal_code", &text_rule, true);
         let city = f("city", &text_rule, true);
