@@ -3,8 +3,11 @@
 //! contract and the peak memory (VmHWM) of the rendering process.
 //!
 //! `cargo bench --bench batch` (defaults: 1000 agency contracts, 300 mixed contracts, a
-//! cold-start series of `dpa render`), or with arguments:
-//! `cargo bench --bench batch -- [agency N] [mixed N] [cold N] [--jobs J]`.
+//! batch file of 300 entries, a cold-start series of `dpa render`), or with arguments:
+//! `cargo bench --bench batch -- [agency N] [mixed N] [batchfile N] [cold N] [--jobs J]`.
+//! `batchfile` is the agency case as one batch file that a YAML library wrote: shared maps
+//! (the processor, the terms, the processor's signatory) as one anchor and an alias per
+//! entry, and no `format` in `defaults`.
 //! Each case runs in a fresh child process, so the peak memory is that case's alone.
 
 use std::path::{Path, PathBuf};
@@ -66,6 +69,64 @@ fn agency(n: usize, dir: &Path) -> Vec<PathBuf> {
             p
         })
         .collect()
+}
+
+/// The agency case as one batch file written by a YAML library (anchors and aliases).
+fn batch_file(n: usize, dir: &Path) -> Vec<PathBuf> {
+    let base = example("dental-practice.yaml");
+    let mut out = String::from("format: 1\ndefaults:\n");
+    let mut skip = false;
+    for line in base.lines() {
+        let top = !line.starts_with(' ') && !line.starts_with('#') && !line.is_empty();
+        if top {
+            skip = [
+                "format:",
+                "id:",
+                "controller:",
+                "processor:",
+                "instructions:",
+                "signatories:",
+                "terms:",
+            ]
+            .iter()
+            .any(|k| line.starts_with(k));
+        }
+        if !skip && !line.starts_with('#') {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out.push_str("contracts:\n");
+    for i in 0..n {
+        let (city, zip) = CITIES[i % CITIES.len()];
+        let country = if city == "Wien" || city == "Graz" {
+            "AT"
+        } else {
+            "DE"
+        };
+        let name = format!(
+            "{} {} {}",
+            TRADES[i % TRADES.len()],
+            SURNAMES[(i / 8) % SURNAMES.len()],
+            i
+        );
+        let person = format!("Dr. Anna {}", SURNAMES[i % SURNAMES.len()]);
+        let (processor, terms, signatory) = if i == 0 {
+            (
+                "&id001\n    name: Pixelwerk Webdesign, Jonas Klein\n    address:\n      street: Am Markt 2\n      postal_code: '50667'\n      city: Köln\n      country: DE\n    representative:\n      name: Jonas Klein\n      role: Inhaber\n    contact:\n      name: Jonas Klein\n      email: jonas@example.de".to_string(),
+                "&id002\n    breach_notification_hours: 24\n    audits:\n      notice_days: 14\n      on_site: true\n    end_of_processing:\n      choice: return_then_delete\n      days: 30\n    liability: statutory\n    governing_law: DE\n    jurisdiction: Köln".to_string(),
+                "&id003\n    party: processor\n    name: Jonas Klein\n    role: Inhaber\n    place: Köln".to_string(),
+            )
+        } else {
+            ("*id001".into(), "*id002".into(), "*id003".into())
+        };
+        out.push_str(&format!(
+            "- id: BF-{i:05}\n  controller:\n    name: {name}\n    address:\n      street: Hauptstraße {}\n      postal_code: '{zip}'\n      city: {city}\n      country: {country}\n    representative:\n      name: {person}\n      role: Inhaberin\n  processor: {processor}\n  terms: {terms}\n  signatories:\n  - party: controller\n    name: {person}\n    role: Inhaberin\n    place: {city}\n  - {signatory}\n",
+            i % 90 + 1
+        ));
+    }
+    let p = dir.join("clients.yaml");
+    let _ = std::fs::write(&p, out);
+    vec![p]
 }
 
 /// The mixed case: every contract different (language, processor, controller, measures,
@@ -151,10 +212,10 @@ fn run_case(kind: &str, n: usize, jobs: usize) {
     let _ = std::fs::remove_dir_all(&dir);
     let input = dir.join("in");
     let _ = std::fs::create_dir_all(&input);
-    let files = if kind == "agency" {
-        agency(n, &input)
-    } else {
-        mixed(n, &input)
+    let files = match kind {
+        "agency" => agency(n, &input),
+        "batchfile" => batch_file(n, &input),
+        _ => mixed(n, &input),
     };
     let lib = match Library::builtin() {
         Ok(l) => l,
@@ -179,7 +240,7 @@ fn run_case(kind: &str, n: usize, jobs: usize) {
     let _ = std::fs::create_dir_all(&opts.output);
     let t = Instant::now();
     let (jobs_list, failed) = match batch::prepare(&opts) {
-        Ok(x) => x,
+        Ok(x) => (x.jobs, x.failed),
         Err(e) => return eprintln!("{e}"),
     };
     let prepare_s = t.elapsed().as_secs_f64();
@@ -279,6 +340,7 @@ fn main() {
         plan = vec![
             ("agency".into(), 1000),
             ("mixed".into(), 300),
+            ("batchfile".into(), 300),
             ("cold".into(), 10),
         ];
     }

@@ -7,20 +7,26 @@
 //! pool of workers that share the fonts, the Typst library and the clause library, while
 //! Typst's memo cache is evicted as the run goes so that memory stays flat.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use serde::Serialize;
 
 use crate::catalog::Catalogs;
 use crate::clauses::Library;
-use crate::input::{self, LoadedContract, Sourced};
+use crate::input::batch_file::{self, Opened};
+use crate::input::{self, Entries, LoadedContract, Notice};
 use crate::pipeline::{self, Formats};
-use crate::{Error, check, output};
+use crate::{Error, Lang, check, output};
+
+/// At most this many failures and notices of one input file are printed in full; the
+/// others are counted (the `--report` file lists every failure).
+pub const MAX_SHOWN_PER_FILE: usize = 20;
 
 /// What `dpa batch` was asked to do.
 #[derive(Debug, Clone)]
@@ -50,12 +56,50 @@ pub struct Options {
 /// One contract to render.
 #[derive(Debug)]
 pub struct Job {
-    /// Where it came from, for messages: `file`, `file, entry 3` or `file, row 7`.
+    /// Where it came from, for messages: `file`, `file, entry 3` or `file, line 7`.
     pub label: String,
+    /// The contract's id (given, or `DPA-` and a hash).
+    pub id: String,
     /// File name stem of its outputs (sanitised contract id).
     pub name: String,
-    /// The validated contract.
-    pub loaded: LoadedContract,
+    /// Similar contracts next to each other reuse Typst's cache best: language, processor,
+    /// number of subprocessors.
+    key: (Lang, String, usize),
+    origin: Origin,
+}
+
+/// Where a job's contract is: held (a contract file), or an entry of a batch file or a
+/// CSV row, merged and validated again when it is rendered, so that a file of 60,000
+/// entries is not held as 60,000 contracts.
+#[derive(Debug)]
+enum Origin {
+    Loaded(Box<LoadedContract>),
+    Entry(Arc<dyn Entries>, usize),
+}
+
+impl Job {
+    fn new(label: String, contract: &crate::model::Contract, origin: Origin) -> Job {
+        let id = contract.display_id();
+        Job {
+            label,
+            name: output::sanitize(&id),
+            id,
+            key: (
+                contract.language,
+                contract.processor.name.clone(),
+                contract.subprocessors.list.len(),
+            ),
+            origin,
+        }
+    }
+
+    /// The contract, validated.
+    pub fn load(&self, cats: &Catalogs) -> Result<Cow<'_, LoadedContract>, Error> {
+        match &self.origin {
+            Origin::Loaded(l) => Ok(Cow::Borrowed(l)),
+            Origin::Entry(entries, i) => entries.load(*i, cats).map(Cow::Owned),
+        }
+    }
 }
 
 /// A contract that could not be rendered.
@@ -65,6 +109,9 @@ pub struct Failure {
     pub input: String,
     /// Why, in full (file:line:col messages).
     pub reason: String,
+    /// The input file (for counting failures per file).
+    #[serde(skip)]
+    pub file: String,
 }
 
 /// A rendered contract.
@@ -93,99 +140,114 @@ pub struct Outcome {
     pub seconds: f64,
 }
 
-/// Collects every contract of the inputs and validates it.
-///
-/// Errors (for the whole run): `--controllers` without exactly one base contract file, an
-/// invalid base contract, or a controllers CSV that cannot be read as a whole. Problems of
-/// single contracts, entries or rows are [`Failure`]s; the others go on.
-pub fn prepare(opts: &Options) -> Result<(Vec<Job>, Vec<Failure>), Error> {
-    let Collected {
-        mut jobs,
-        mut failed,
-        ..
-    } = collect(&opts.inputs, opts.controllers.as_deref())?;
-    name_outputs(&mut jobs, &mut failed);
-    Ok((jobs, failed))
-}
-
-/// The contracts of some inputs, validated, before outputs are named.
+/// Every contract of the inputs, validated: what to render, what failed, and warnings.
 #[derive(Debug, Default)]
-pub struct Collected {
-    /// The valid contracts (their `name` is still empty).
+pub struct Prepared {
+    /// The valid contracts, named.
     pub jobs: Vec<Job>,
-    /// Inputs, entries and rows that are not valid contracts.
+    /// Contracts, entries, rows and files that failed.
     pub failed: Vec<Failure>,
+    /// Warnings and notes that stop nothing (a CSV decoded as Windows-1252, a postal code
+    /// that lost its leading zero, party data in `defaults` that no entry uses).
+    pub notices: Vec<Notice>,
     /// Processor files (docs/processor-file.md) found in folders: not contracts, left out.
     /// A processor file named on the command line is a [`Failure`] instead.
     pub skipped: Vec<PathBuf>,
 }
 
+/// Collects every contract of the inputs, validates it and names its outputs.
+///
+/// Errors (for the whole run): `--controllers` without exactly one base contract file, an
+/// invalid base contract, or a controllers CSV that cannot be read as a whole. Problems of
+/// single contracts, entries or rows are [`Failure`]s; the others go on.
+pub fn prepare(opts: &Options) -> Result<Prepared, Error> {
+    let mut p = collect(&opts.inputs, opts.controllers.as_deref())?;
+    name_outputs(&mut p.jobs, &mut p.failed);
+    Ok(p)
+}
+
 /// Reads and validates the contracts of `dpa batch`'s inputs: contract files, folders
-/// (every `*.yaml`/`*.yml` below them), batch files, or with `controllers` one base
-/// contract and a controllers CSV. Used by `dpa batch` and `dpa record`.
+/// (every `*.yaml`/`*.yml` below them; processor files found there are skipped), batch
+/// files, or with `controllers` one base contract and a controllers CSV. Used by
+/// `dpa batch` and `dpa record`. The jobs are not named yet.
 ///
 /// Errors: as [`prepare`].
-pub fn collect(inputs: &[PathBuf], controllers: Option<&Path>) -> Result<Collected, Error> {
+pub fn collect(inputs: &[PathBuf], controllers: Option<&Path>) -> Result<Prepared, Error> {
     let cats = Catalogs::get()?;
-    let mut out = Collected::default();
+    let mut p = Prepared::default();
     if let Some(csv) = controllers {
         if inputs.len() != 1 || inputs[0].is_dir() {
             return Err(Error::Template("--controllers needs exactly one base contract file, e.g. `dpa batch base.yaml --controllers clients.csv -o out/`".into()));
         }
-        let rows = input::csv::read_controllers(&inputs[0], csv, cats)?;
-        add(rows, &mut out.jobs, &mut out.failed);
+        let controllers = input::csv::open(&inputs[0], csv, cats)?;
+        p.notices.extend(controllers.notices().iter().cloned());
+        add_entries(Arc::new(controllers), csv, cats, &mut p);
     } else {
-        for (file, in_folder) in expand(inputs, &mut out.failed) {
-            if in_folder && input::batch_file::is_processor_file_at(&file) {
-                out.skipped.push(file);
+        for (file, in_folder) in expand(inputs, &mut p.failed) {
+            if in_folder && batch_file::is_processor_file_at(&file) {
+                p.skipped.push(file);
                 continue;
             }
-            add(
-                input::batch_file::read(&file, cats),
-                &mut out.jobs,
-                &mut out.failed,
-            );
+            match batch_file::open(&file, cats) {
+                Ok(Opened::Contract(loaded)) => {
+                    let label = file.display().to_string();
+                    let contract = loaded.contract.clone();
+                    p.jobs
+                        .push(Job::new(label, &contract, Origin::Loaded(loaded)));
+                }
+                Ok(Opened::Batch(b)) => {
+                    p.notices.extend(b.notices());
+                    add_entries(Arc::new(b), &file, cats, &mut p);
+                }
+                Err(e) => p.failed.push(Failure {
+                    input: file.display().to_string(),
+                    reason: e.to_string(),
+                    file: file.display().to_string(),
+                }),
+            }
         }
     }
-    Ok(out)
+    Ok(p)
 }
 
-/// Sorts read contracts into jobs and failures.
-fn add(sourced: Vec<Sourced>, jobs: &mut Vec<Job>, failed: &mut Vec<Failure>) {
-    for s in sourced {
-        match s.result {
-            Ok(loaded) => jobs.push(Job {
-                label: s.label,
-                name: String::new(),
-                loaded,
-            }),
-            Err(e) => failed.push(Failure {
-                input: s.label,
+/// Validates every entry of a batch file or CSV; keeps only what naming and sorting need.
+fn add_entries(entries: Arc<dyn Entries>, file: &Path, cats: &Catalogs, p: &mut Prepared) {
+    for i in 0..entries.count() {
+        let label = entries.label(i);
+        match entries.validate(i, cats) {
+            Ok(contract) => p.jobs.push(Job::new(
+                label,
+                &contract,
+                Origin::Entry(entries.clone(), i),
+            )),
+            Err(e) => p.failed.push(Failure {
+                input: label,
                 reason: e.to_string(),
+                file: file.display().to_string(),
             }),
         }
     }
 }
 
-/// Files named on the command line, and every `*.yaml`/`*.yml` below named folders (marked
-/// `true`).
+/// Files named on the command line, and every `*.yaml`/`*.yml` below named folders; each
+/// with whether it was found in a folder.
 fn expand(inputs: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
             let mut found = Vec::new();
             walk(p, &mut found);
-            let before = out.len();
-            out.extend(found.into_iter().map(|f| (f, true)));
-            if out.len() == before {
+            if found.is_empty() {
                 failed.push(Failure {
                     input: p.display().to_string(),
                     reason: format!(
                         "{}: error: the folder holds no *.yaml or *.yml files",
                         p.display()
                     ),
+                    file: p.display().to_string(),
                 });
             }
+            out.extend(found.into_iter().map(|f| (f, true)));
         } else {
             out.push((p.clone(), false));
         }
@@ -212,7 +274,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn name_outputs(jobs: &mut Vec<Job>, failed: &mut Vec<Failure>) {
     let mut count: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for j in jobs.iter_mut() {
-        j.name = output::sanitize(&j.loaded.contract.display_id());
         count
             .entry(j.name.to_lowercase())
             .or_default()
@@ -224,6 +285,7 @@ fn name_outputs(jobs: &mut Vec<Job>, failed: &mut Vec<Failure>) {
             failed.push(Failure {
                 input: j.label.clone(),
                 reason: format!("{}: error: the output name `{}` is used by {} contracts ({}); give each contract its own `id`", j.label, j.name, same.len(), same.join("; ")),
+                file: j.label.clone(),
             });
             false
         } else {
@@ -240,15 +302,21 @@ const EVICT_MAX_AGE: usize = 4;
 pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Failure>) -> Outcome {
     // Similar contracts next to each other reuse Typst's cache best: same language, same
     // processor, same subprocessors.
-    jobs.sort_by_cached_key(|j| {
-        let c = &j.loaded.contract;
-        (
-            c.language,
-            c.processor.name.clone(),
-            c.subprocessors.list.len(),
-            j.name.clone(),
-        )
-    });
+    jobs.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.name.cmp(&b.name)));
+    let cats = match Catalogs::get() {
+        Ok(c) => c,
+        Err(e) => {
+            failed.extend(jobs.iter().map(|j| Failure {
+                input: j.label.clone(),
+                reason: e.to_string(),
+                file: j.label.clone(),
+            }));
+            return Outcome {
+                failed,
+                ..Outcome::default()
+            };
+        }
+    };
     let start = Instant::now();
     let total = jobs.len();
     let next = AtomicUsize::new(0);
@@ -272,17 +340,19 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
                     let t = Instant::now();
-                    let result = if opts.check_only {
-                        check_one(job, lib, today)
-                    } else {
-                        render_one(job, opts, lib)
-                    };
+                    let result = job.load(cats).and_then(|loaded| {
+                        if opts.check_only {
+                            check_one(&loaded, lib, today)
+                        } else {
+                            render_one(job, &loaded, opts, lib)
+                        }
+                    });
                     let millis = t.elapsed().as_secs_f64() * 1000.0;
                     match result {
                         Ok((files, findings)) => {
                             let d = Done {
                                 input: job.label.clone(),
-                                id: job.loaded.contract.display_id(),
+                                id: job.id.clone(),
                                 files,
                                 millis,
                                 findings,
@@ -315,6 +385,7 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
                                 v.push(Failure {
                                     input: job.label.clone(),
                                     reason: e.to_string(),
+                                    file: job.label.clone(),
                                 });
                             }
                         }
@@ -347,15 +418,15 @@ fn counts(r: &check::Report) -> [usize; 3] {
 }
 
 fn check_one(
-    job: &Job,
+    loaded: &LoadedContract,
     lib: &Library,
     today: crate::model::Date,
 ) -> Result<(Vec<PathBuf>, [usize; 3]), Error> {
-    let report = check::check(&job.loaded, lib, today)?;
+    let report = check::check(loaded, lib, today)?;
     if report.has_errors() {
         return Err(Error::Incomplete(check::findings_text(
             &report,
-            &job.loaded.source,
+            &loaded.source,
             crate::error::Severity::Warning,
         )));
     }
@@ -364,6 +435,7 @@ fn check_one(
 
 fn render_one(
     job: &Job,
+    loaded: &LoadedContract,
     opts: &Options,
     lib: &Library,
 ) -> Result<(Vec<PathBuf>, [usize; 3]), Error> {
@@ -379,7 +451,7 @@ fn render_one(
         return Err(Error::Exists(t));
     }
     let out = pipeline::render(
-        &job.loaded,
+        loaded,
         lib,
         opts.formats,
         opts.allow_incomplete,
@@ -397,13 +469,39 @@ fn render_one(
     ))
 }
 
-/// The summary printed at the end.
+/// The summary printed at the end: each failure's messages (at most
+/// [`MAX_SHOWN_PER_FILE`] per input file, the rest counted), the totals, and one line per
+/// failure (capped the same way).
 pub fn summary(o: &Outcome, check_only: bool) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &o.failed {
-        let _ = writeln!(s, "{}\n", f.reason.trim_end());
+        let n = seen.entry(f.file.as_str()).or_default();
+        *n += 1;
+        if *n <= MAX_SHOWN_PER_FILE {
+            for line in f.reason.trim_end().lines() {
+                let _ = writeln!(s, "{}", crate::error::visible_text(line));
+            }
+            let _ = writeln!(s);
+        }
     }
+    let hidden = |s: &mut String, seen: &BTreeMap<&str, usize>| {
+        for (file, n) in seen {
+            if *n > MAX_SHOWN_PER_FILE {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    crate::tr!(
+                        "failures-not-shown",
+                        count = n - MAX_SHOWN_PER_FILE,
+                        file = crate::error::visible_text(file)
+                    )
+                );
+            }
+        }
+    };
+    hidden(&mut s, &seen);
     let verb = if check_only { "checked" } else { "rendered" };
     let n = o.rendered.len();
     let rate = if o.seconds > 0.0 {
@@ -417,9 +515,48 @@ pub fn summary(o: &Outcome, check_only: bool) -> String {
         o.failed.len(),
         o.seconds
     );
+    let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &o.failed {
-        let first = f.reason.lines().next().unwrap_or("");
-        let _ = writeln!(s, "  failed: {}: {}", f.input, first);
+        let n = listed.entry(f.file.as_str()).or_default();
+        *n += 1;
+        if *n <= MAX_SHOWN_PER_FILE {
+            let first = f.reason.lines().next().unwrap_or("");
+            let _ = writeln!(
+                s,
+                "  failed: {}: {}",
+                crate::error::visible_text(&f.input),
+                crate::error::visible_text(first)
+            );
+        }
+    }
+    hidden(&mut s, &listed);
+    s
+}
+
+/// The notices of a run, at most [`MAX_SHOWN_PER_FILE`] per file (the rest counted).
+pub fn notices_text(notices: &[Notice]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let mut seen: BTreeMap<PathBuf, usize> = BTreeMap::new();
+    for n in notices {
+        let k = seen.entry(n.file.clone()).or_default();
+        *k += 1;
+        if *k <= MAX_SHOWN_PER_FILE {
+            let _ = writeln!(s, "{n}");
+        }
+    }
+    for (file, k) in seen {
+        if k > MAX_SHOWN_PER_FILE {
+            let _ = writeln!(
+                s,
+                "{}\n",
+                crate::tr!(
+                    "notices-not-shown",
+                    count = k - MAX_SHOWN_PER_FILE,
+                    file = crate::error::visible_text(&file.display().to_string())
+                )
+            );
+        }
     }
     s
 }

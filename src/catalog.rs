@@ -209,6 +209,23 @@ struct EntryFile {
     entries: Vec<Entry>,
 }
 
+/// A country whose postal codes are a fixed number of digits (`catalogs/postal_codes.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PostalCodeFormat {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// How many digits every postal code has.
+    pub digits: usize,
+    /// Whether real codes begin with 0 (so a code one digit short likely lost it).
+    #[serde(default)]
+    pub leading_zero: bool,
+}
+
+#[derive(Deserialize)]
+struct PostalCodeFile {
+    entries: Vec<PostalCodeFormat>,
+}
+
 #[derive(Deserialize)]
 struct AdequacyFile {
     reviewed: String,
@@ -285,6 +302,8 @@ pub struct Catalogs {
     /// Lower-case words in a controller's name that point to a profession bound by
     /// professional secrecy (§ 203 StGB).
     pub secrecy_keywords: Vec<String>,
+    /// Countries whose postal codes are a fixed number of digits, by country code.
+    pub postal_codes: BTreeMap<String, PostalCodeFormat>,
 }
 
 macro_rules! catalog_file {
@@ -311,6 +330,8 @@ pub const FILES: &[(&str, &str)] = &[
     catalog_file!("adequacy"),
     catalog_file!("eu"),
     catalog_file!("professional_secrecy"),
+    catalog_file!("postal_codes"),
+    catalog_file!("csv_columns"),
 ];
 
 fn file(name: &str) -> Result<&'static str, String> {
@@ -339,6 +360,8 @@ impl Catalogs {
             serde_saphyr::from_str(file("eu")?).map_err(|e| format!("catalogs/eu.yaml: {e}"))?;
         let secrecy: SecrecyFile = serde_saphyr::from_str(file("professional_secrecy")?)
             .map_err(|e| format!("catalogs/professional_secrecy.yaml: {e}"))?;
+        let pc: PostalCodeFile = serde_saphyr::from_str(file("postal_codes")?)
+            .map_err(|e| format!("catalogs/postal_codes.yaml: {e}"))?;
         let cats = Catalogs {
             operations: load_catalog("operations")?,
             special_categories: load_catalog("special_categories")?,
@@ -381,12 +404,24 @@ impl Catalogs {
                 .into_iter()
                 .map(|k| k.to_lowercase())
                 .collect(),
+            postal_codes: pc
+                .entries
+                .into_iter()
+                .map(|p| (p.country.clone(), p))
+                .collect(),
         };
         cats.check_references()?;
         Ok(cats)
     }
 
     fn check_references(&self) -> Result<(), String> {
+        if let Some(p) = self
+            .postal_codes
+            .values()
+            .find(|p| !self.countries.contains_key(&p.country) || p.digits == 0)
+        {
+            return Err(format!("postal_codes: `{}` is not a country", p.country));
+        }
         for m in &self.measures.entries {
             let refs = [
                 (&self.areas, &m.area, "area"),

@@ -533,11 +533,12 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
         progress: true,
         quiet: false,
     };
-    let (jobs, failed) = crate::batch::prepare(&opts)?;
-    if !opts.check_only && !jobs.is_empty() {
+    let prepared = crate::batch::prepare(&opts)?;
+    eprint!("{}", crate::batch::notices_text(&prepared.notices));
+    if !opts.check_only && !prepared.jobs.is_empty() {
         output::create_dir(&opts.output)?;
     }
-    let outcome = crate::batch::run(&opts, &lib, jobs, failed);
+    let outcome = crate::batch::run(&opts, &lib, prepared.jobs, prepared.failed);
     eprint!("{}", crate::batch::summary(&outcome, opts.check_only));
     if let Some(path) = &a.report {
         let json = serde_json::json!({

@@ -1,68 +1,81 @@
 //! Contract files and batch files as `dpa batch` reads them.
 //!
 //! A file with a top-level `contracts` key is a batch file: `format`, `defaults` (any part
-//! of a contract) and `contracts` (a list of contracts or parts of contracts). Each entry is
-//! deep-merged over the defaults (maps key by key, lists and scalars replaced) and must then
-//! be a valid contract on its own. Any other file is one contract.
+//! of a contract) and `contracts` (a list of contracts or parts of contracts). The batch
+//! file's `format` applies to every entry. Each entry is merged over the defaults by the
+//! rule of [`super::inherit`] (maps key by key, lists and scalars replaced, and values that
+//! belong to a party follow that party) and must then be a valid contract on its own. Any
+//! other file is one contract.
+//!
+//! A batch file is parsed once; each entry is merged and validated when it is needed
+//! ([`Entries`]), so that memory grows with the largest contract, not with the number of
+//! entries.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use super::inherit::{self, Party};
 use super::yaml::{self, Node, Value};
-use super::{LoadedContract, Sourced, write};
+use super::{Entries, LoadedContract, Notice, write};
 use crate::Error;
 use crate::catalog::Catalogs;
-use crate::error::{InputError, Location, Problem, did_you_mean};
+use crate::error::{InputError, Location, Problem, Severity, SourceText, did_you_mean};
+use crate::model::Contract;
 
 /// The keys of a batch file.
 const BATCH_KEYS: [&str; 3] = ["format", "defaults", "contracts"];
 
-/// Reads a contract file or a batch file: one [`Sourced`] per contract, in file order.
+/// What a file given to `dpa batch` holds.
+#[derive(Debug)]
+pub enum Opened {
+    /// One contract, validated.
+    Contract(Box<LoadedContract>),
+    /// A batch file.
+    Batch(BatchFile),
+}
+
+/// A batch file: its defaults and entries, parsed, with the text for messages.
+#[derive(Debug)]
+pub struct BatchFile {
+    path: PathBuf,
+    source: Arc<SourceText>,
+    /// The top-level `format`, given to every entry that does not state one.
+    format: Option<Node>,
+    defaults: Node,
+    entries: Vec<Node>,
+}
+
+/// Reads a contract file or a batch file.
 ///
-/// A file that cannot be read or parsed, or a batch file whose own keys are wrong, gives
-/// one failed [`Sourced`] labelled with the file.
-pub fn read(path: &Path, cats: &Catalogs) -> Vec<Sourced> {
-    let label = path.display().to_string();
-    let failed = |e: Error| {
-        vec![Sourced {
-            label: label.clone(),
-            result: Err(e),
-        }]
-    };
-    let text = match super::read_text(path) {
-        Ok(t) => t,
-        Err(e) => return failed(e),
-    };
+/// Errors: the file cannot be read or parsed; a contract file is invalid; a batch file's
+/// own keys are wrong. Problems of single entries come back from [`BatchFile::load`].
+pub fn open(path: &Path, cats: &Catalogs) -> Result<Opened, Error> {
+    let text = super::read_text(path)?;
     let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let root = match yaml::parse(body) {
-        Ok(r) => r,
-        Err(p) => return failed(Error::Input(InputError::single(path, &text, p))),
-    };
+    let root = yaml::parse(body).map_err(|p| Error::Input(InputError::single(path, &text, p)))?;
     if super::is_processor_file(&root) {
-        return failed(super::processor_file_refusal(path, &text, &root));
+        return Err(super::processor_file_refusal(path, &text, &root));
     }
     if root.get("contracts").is_none() {
-        let result = super::contract_from_node(&root, cats)
-            .map(|contract| LoadedContract {
-                contract,
-                path: path.to_path_buf(),
-                source: text.clone(),
-                root,
-            })
-            .map_err(|ps| Error::Input(InputError::new(path, &text, ps)));
-        return vec![Sourced { label, result }];
+        let contract = super::contract_from_node(&root, cats)
+            .map_err(|ps| Error::Input(InputError::new(path, &text, ps)))?;
+        return Ok(Opened::Contract(Box::new(LoadedContract {
+            contract,
+            path: path.to_path_buf(),
+            source: text,
+            root,
+        })));
     }
-    let (defaults, entries) = match batch_parts(&root) {
-        Ok(parts) => parts,
-        Err(problems) => return failed(Error::Input(InputError::new(path, &text, problems))),
-    };
-    entries
-        .iter()
-        .enumerate()
-        .map(|(i, entry)| Sourced {
-            label: format!("{label}, entry {}", i + 1),
-            result: read_entry(path, &text, &label, &defaults, i, entry, cats),
-        })
-        .collect()
+    let source = SourceText::new(text);
+    let (format, defaults, entries) = batch_parts(root)
+        .map_err(|ps| Error::Input(InputError::shared(path, source.clone(), ps)))?;
+    Ok(Opened::Batch(BatchFile {
+        path: path.to_path_buf(),
+        source,
+        format,
+        defaults,
+        entries,
+    }))
 }
 
 /// Whether a file is a processor file (docs/processor-file.md); false if it cannot be read
@@ -74,8 +87,126 @@ pub fn is_processor_file_at(path: &Path) -> bool {
     })
 }
 
-/// The defaults and the entries of a batch file, or the problems with its own keys.
-fn batch_parts(root: &Node) -> Result<(Node, Vec<Node>), Vec<Problem>> {
+impl BatchFile {
+    /// Warnings about the file as a whole: party data in `defaults` that no entry can use
+    /// because every entry names its own party.
+    pub fn notices(&self) -> Vec<Notice> {
+        let entries: Vec<&Node> = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e.value, Value::Map(_)))
+            .collect();
+        let mut out = Vec::new();
+        for party in Party::ALL {
+            if entries.is_empty()
+                || entries
+                    .iter()
+                    .any(|e| !inherit::names_other_party(&self.defaults, e, party))
+            {
+                continue;
+            }
+            for place in inherit::places(party) {
+                let Some(at) = inherit::locate(&self.defaults, &place, party) else {
+                    continue;
+                };
+                let path = format!("defaults.{}", place.path());
+                out.push(Notice {
+                    file: self.path.clone(),
+                    source: self.source.clone(),
+                    severity: Severity::Warning,
+                    problem: Problem::new(
+                        at,
+                        path.clone(),
+                        crate::tr!("defaults-party-data-unused", party = party.key()),
+                    )
+                    .with_hint(crate::tr!("party-data-unused-hint")),
+                });
+            }
+        }
+        out
+    }
+
+    /// Entry `i` merged over the defaults and validated.
+    fn merged(&self, i: usize, cats: &Catalogs) -> Result<(Contract, Node), Error> {
+        let entry = self
+            .entries
+            .get(i)
+            .ok_or_else(|| Error::Internal(format!("no entry {i}")))?;
+        let error = |ps| Error::Input(InputError::shared(&self.path, self.source.clone(), ps));
+        if !matches!(entry.value, Value::Map(_)) {
+            let p = Problem::new(
+                entry.location,
+                format!("contracts[{i}]"),
+                "a contract entry must be a map",
+            )
+            .with_hint("write `- { id: ..., controller: { ... } }`");
+            return Err(error(vec![p]));
+        }
+        let mut merged = inherit::merge_contract(&self.defaults, entry);
+        if let (Some(format), Value::Map(keys)) = (&self.format, &mut merged.value)
+            && !keys
+                .iter()
+                .any(|(k, _)| matches!(&k.value, Value::Str(s) if s == "format"))
+        {
+            let key = Node {
+                value: Value::Str("format".into()),
+                location: format.location,
+            };
+            keys.insert(0, (key, format.clone()));
+        }
+        match super::contract_from_node(&merged, cats) {
+            Ok(contract) => Ok((contract, merged)),
+            Err(ps) => {
+                let ps = ps.into_iter().map(|mut p| {
+                    p.path = if p.path.is_empty() {
+                        format!("contracts[{i}]")
+                    } else {
+                        format!("contracts[{i}].{}", p.path)
+                    };
+                    if p.location == Location::new(1, 1) && !p.excerpt {
+                        // "missing at the top level": point at the entry instead.
+                        p.location = entry.location;
+                        p.excerpt = true;
+                    }
+                    p
+                });
+                Err(error(ps.collect()))
+            }
+        }
+    }
+}
+
+impl Entries for BatchFile {
+    fn count(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn label(&self, i: usize) -> String {
+        format!("{}, entry {}", self.path.display(), i + 1)
+    }
+
+    fn validate(&self, i: usize, cats: &Catalogs) -> Result<Contract, Error> {
+        self.merged(i, cats).map(|(c, _)| c)
+    }
+
+    fn load(&self, i: usize, cats: &Catalogs) -> Result<LoadedContract, Error> {
+        let (contract, merged) = self.merged(i, cats)?;
+        let source = write::contract_file(
+            &merged,
+            &[&format!("From {}; defaults merged in.", self.label(i))],
+        );
+        Ok(LoadedContract {
+            contract,
+            path: PathBuf::from(format!("{}#contracts[{i}]", self.path.display())),
+            source,
+            root: merged,
+        })
+    }
+}
+
+/// The format, the defaults and the entries of a batch file, or the problems with its own
+/// keys.
+fn batch_parts(mut root: Node) -> Result<(Option<Node>, Node, Vec<Node>), Vec<Problem>> {
     let mut problems = Vec::new();
     if let Value::Map(entries) = &root.value {
         for (k, _) in entries {
@@ -123,13 +254,23 @@ fn batch_parts(root: &Node) -> Result<(Node, Vec<Node>), Vec<Problem>> {
             .with_hint("see the batch file format in README.md"),
         );
     }
-    let entries = match root.get("contracts").map(|n| &n.value) {
-        Some(Value::Seq(items)) if !items.is_empty() => items.clone(),
+    let format = root.get("format").cloned();
+    let contracts_at = root
+        .key_location("contracts")
+        .unwrap_or(Location::new(1, 1));
+    let contracts = match &mut root.value {
+        Value::Map(keys) => keys
+            .iter_mut()
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == "contracts"))
+            .map(|(_, v)| &mut v.value),
+        _ => None,
+    };
+    let entries = match contracts {
+        Some(Value::Seq(items)) if !items.is_empty() => std::mem::take(items),
         _ => {
             problems.push(
                 Problem::new(
-                    root.key_location("contracts")
-                        .unwrap_or(Location::new(1, 1)),
+                    contracts_at,
                     "contracts",
                     "`contracts` must be a non-empty list of contracts",
                 )
@@ -139,63 +280,8 @@ fn batch_parts(root: &Node) -> Result<(Node, Vec<Node>), Vec<Problem>> {
         }
     };
     if problems.is_empty() {
-        Ok((defaults, entries))
+        Ok((format, defaults, entries))
     } else {
         Err(problems)
-    }
-}
-
-/// One entry of a batch file merged over the defaults and validated.
-fn read_entry(
-    path: &Path,
-    text: &str,
-    label: &str,
-    defaults: &Node,
-    i: usize,
-    entry: &Node,
-    cats: &Catalogs,
-) -> Result<LoadedContract, Error> {
-    if !matches!(entry.value, Value::Map(_)) {
-        let p = Problem::new(
-            entry.location,
-            format!("contracts[{i}]"),
-            "a contract entry must be a map",
-        )
-        .with_hint("write `- { id: ..., controller: { ... } }`");
-        return Err(Error::Input(InputError::single(path, text, p)));
-    }
-    let merged = yaml::merge(defaults, entry);
-    match super::contract_from_node(&merged, cats) {
-        Ok(contract) => {
-            let source = write::contract_file(
-                &merged,
-                &[&format!(
-                    "From {label}, entry {}; defaults merged in.",
-                    i + 1
-                )],
-            );
-            Ok(LoadedContract {
-                contract,
-                path: PathBuf::from(format!("{}#contracts[{i}]", path.display())),
-                source,
-                root: merged,
-            })
-        }
-        Err(ps) => {
-            let ps = ps.into_iter().map(|mut p| {
-                p.path = if p.path.is_empty() {
-                    format!("contracts[{i}]")
-                } else {
-                    format!("contracts[{i}].{}", p.path)
-                };
-                if p.location == Location::new(1, 1) && !p.excerpt {
-                    // "missing at the top level": point at the entry instead.
-                    p.location = entry.location;
-                    p.excerpt = true;
-                }
-                p
-            });
-            Err(Error::Input(InputError::new(path, text, ps.collect())))
-        }
     }
 }

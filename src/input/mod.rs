@@ -4,21 +4,26 @@
 //! -> [`crate::model::Contract`], with every problem of the file reported at once.
 //!
 //! Many contracts come from [`batch_file`] (a batch file: `defaults` merged under each
-//! entry) and [`csv`] (a controllers CSV merged into a base contract); each yields one
-//! [`Sourced`] contract per entry or row. [`write`] is the one writer of contract files (the
-//! wizard, merged batch contracts attached to PDFs).
+//! entry) and [`csv`] (a controllers CSV merged into a base contract), both by the rule of
+//! [`inherit`] (values that belong to a party follow that party). Both are [`Entries`]: the
+//! file is read once and each contract is merged and validated when it is needed, so that
+//! memory grows with the largest contract, not with the number of entries. [`write`] is the
+//! one writer of contract files (the wizard, merged batch contracts attached to PDFs).
 
 pub mod batch_file;
 pub mod csv;
 pub mod de;
+pub mod inherit;
 pub mod raw;
 pub mod write;
 pub mod yaml;
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::catalog::Catalogs;
-use crate::error::{InputError, Location, Problem};
+use crate::error::{InputError, Location, Problem, Severity, SourceText};
 use crate::model::{self, Contract};
 
 /// A contract read from a file, with what is needed to point back into the file.
@@ -151,14 +156,53 @@ pub fn parse_any(path: &Path, source: String) -> Result<Loaded, crate::Error> {
     )))
 }
 
-/// One contract of a batch source (a file, a batch-file entry, a CSV row), or why it
-/// could not be read.
-#[derive(Debug)]
-pub struct Sourced {
-    /// Where it came from, for messages: `file`, `file, entry 3` or `file, line 7`.
-    pub label: String,
-    /// The validated contract, or its problems.
-    pub result: Result<LoadedContract, crate::Error>,
+/// The contracts of a batch file or a controllers CSV: read once, each merged and
+/// validated on demand (by index, `0..count()`).
+pub trait Entries: Send + Sync + fmt::Debug {
+    /// How many contracts.
+    fn count(&self) -> usize;
+    /// Where contract `i` comes from, for messages: `file, entry 3`, `file, line 7`.
+    fn label(&self, i: usize) -> String;
+    /// Contract `i`, validated (without the text of its contract file).
+    fn validate(&self, i: usize, cats: &Catalogs) -> Result<Contract, crate::Error>;
+    /// Contract `i`, validated, with its merged contract file.
+    fn load(&self, i: usize, cats: &Catalogs) -> Result<LoadedContract, crate::Error>;
+}
+
+/// A warning or note about an input that does not stop it (printed before the run).
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The file it is about.
+    pub file: PathBuf,
+    /// The file's text, for the excerpt.
+    pub source: Arc<SourceText>,
+    /// Warning or note.
+    pub severity: Severity,
+    /// What, where, and what to do.
+    pub problem: Problem,
+}
+
+impl Notice {
+    /// A notice about a file as a whole (no line).
+    pub fn file(path: &Path, severity: Severity, message: String, hint: Option<String>) -> Self {
+        let mut problem = Problem::new(Location::default(), "", message).without_excerpt();
+        problem.hint = hint;
+        Notice {
+            file: path.to_path_buf(),
+            source: SourceText::new(""),
+            severity,
+            problem,
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = (self.problem.location.line > 0 && self.problem.excerpt)
+            .then(|| self.source.line(self.problem.location.line))
+            .flatten();
+        crate::error::write_problem_with_line(f, &self.file, line, self.severity, &self.problem)
+    }
 }
 
 /// Reads and validates one contract file.
@@ -167,16 +211,23 @@ pub fn load_contract(path: &Path) -> Result<LoadedContract, crate::Error> {
     parse_contract(path, source)
 }
 
-/// Reads a text file that must be UTF-8 (a contract, batch or CSV file).
+/// Reads an input file's bytes.
+///
+/// Errors: `Error::Io` if it cannot be read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, crate::Error> {
+    std::fs::read(path).map_err(|e| crate::Error::Io {
+        path: path.to_path_buf(),
+        action: "read",
+        source: e,
+    })
+}
+
+/// Reads a text file that must be UTF-8 (a contract or batch file).
 ///
 /// Errors: `Error::Io` if it cannot be read; `Error::Input` at the line and column of the
 /// first byte that is not UTF-8, with a hint on how to save the file as UTF-8.
 pub fn read_text(path: &Path) -> Result<String, crate::Error> {
-    let bytes = std::fs::read(path).map_err(|e| crate::Error::Io {
-        path: path.to_path_buf(),
-        action: "read",
-        source: e,
-    })?;
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid).into_owned();
@@ -252,7 +303,8 @@ pub fn contract_from_node(root: &yaml::Node, cats: &Catalogs) -> Result<Contract
 /// A typo in a required key (`controler:`) shows as an unknown key and as a missing
 /// required one. Report it once, at the typo.
 fn merge_typos(problems: Vec<Problem>) -> Vec<Problem> {
-    let suggested: Vec<String> = problems
+    // A set, so that a file with 40,000 unknown keys is not compared 40,000 times over.
+    let suggested: std::collections::HashSet<String> = problems
         .iter()
         .filter(|p| p.message.starts_with("unknown key"))
         .filter_map(|p| {

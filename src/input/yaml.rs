@@ -1,8 +1,12 @@
 //! YAML text to a tree of [`Node`]s that remember where they stand in the file.
 //!
-//! Parsing uses serde-saphyr, which rejects duplicate keys and stops alias bombs with a
-//! node budget. Every node keeps its line and column so that later stages can point at the
-//! exact place of a problem.
+//! Parsing uses serde-saphyr, which rejects duplicate keys. Anchors and aliases are ordinary
+//! YAML (a YAML library writes one anchor and hundreds of aliases for a map shared between
+//! batch entries): only an expansion that is really large is refused as an alias bomb, by
+//! the number of values the aliases add ([`MAX_EXPANDED_VALUES`]), not by how many aliases
+//! there are. The number of values written in the file itself is bounded by its size, so a
+//! large file is never taken for a bomb. Every node keeps its line and column so that later
+//! stages can point at the exact place of a problem.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -11,6 +15,17 @@ use crate::error::{Location, Problem};
 
 /// Largest contract file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most parser events that aliases may add to a file by repeating what their anchors
+/// hold (about one value each): far more than 300 batch entries sharing a whole contract's
+/// defaults through aliases need, far less than a nest of aliases that multiplies itself.
+pub const MAX_EXPANDED_VALUES: usize = 1_000_000;
+
+/// Values (scalars, lists, maps) the file itself may hold: one per 2 bytes, and at least
+/// 250,000. Real YAML needs more than 2 bytes a value, so only the file size limits this.
+fn max_values(text: &str) -> usize {
+    (text.len() / 2).max(250_000)
+}
 
 /// A YAML value with its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,19 +201,30 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
         .with_hint("start from one of the files in examples/"));
     }
     prescan(text)?;
+    // The parser's value budget counts the values aliases add as well.
+    let values = max_values(text) + MAX_EXPANDED_VALUES;
+    let aliases = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = aliases.clone();
     let options = serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         underscored_numbers_as_strings: true,
         budget: serde_saphyr::budget! {
-            max_nodes: 200_000,
-            max_aliases: 1_000,
+            max_nodes: values,
+            max_events: 2 * values + 16,
+            max_aliases: values,
+            max_anchors: values,
+            enforce_alias_anchor_ratio: false,
             max_depth: 64,
         },
-    };
-    let raw: RawNode =
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_problem(e, text))?;
-    let node = raw.into_node();
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_EXPANDED_VALUES,
+            max_replay_stack_depth: 64,
+        },
+    }
+    .with_budget_report(move |r: serde_saphyr::budget::BudgetReport| seen.set(r.aliases));
+    let node: Node = serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| yaml_problem(e, text, aliases.get() > 0))?;
     let lines: Vec<&str> = text.lines().collect();
     match folded_list(&node, "", &lines) {
         Some(p) => Err(p),
@@ -301,7 +327,7 @@ fn prescan(text: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-fn yaml_problem(err: serde_saphyr::Error, text: &str) -> Problem {
+fn yaml_problem(err: serde_saphyr::Error, text: &str, has_aliases: bool) -> Problem {
     let location = err
         .location()
         .map(|l| Location::new(to_u32(l.line()), to_u32(l.column())))
@@ -335,7 +361,21 @@ fn yaml_problem(err: serde_saphyr::Error, text: &str) -> Problem {
             "a contract needs at most a few levels of nesting; check the brackets and indentation"
                 .to_string(),
         )
-    } else if raw.contains("budget breached") {
+    } else if raw.contains("budget breached")
+        && (raw.contains("Nodes") || raw.contains("Events"))
+        && !has_aliases
+    {
+        (
+            format!(
+                "the file holds more values than a file of its size can ({} at most)",
+                max_values(text)
+            ),
+            "check that this is a contract or batch file".to_string(),
+        )
+    } else if raw.contains("budget breached")
+        || raw.contains("alias replay")
+        || raw.contains("alias expansion")
+    {
         (
             "the YAML anchors and aliases (&name, *name) expand to far too many values".to_string(),
             "write the values out instead of nesting aliases".to_string(),
@@ -371,48 +411,21 @@ fn to_u32(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The tree as deserialized, before conversion to [`Node`].
-struct RawNode(Spanned<RawValue>);
+// The tree is deserialized straight into [`Node`]s (no second tree to convert from), so
+// that a large batch file is held once while it is read.
 
-enum RawValue {
-    Null,
-    Bool(bool),
-    Int(i128),
-    Float(f64),
-    Str(String),
-    Seq(Vec<RawNode>),
-    Map(Vec<(RawNode, RawNode)>),
-}
-
-impl RawNode {
-    fn into_node(self) -> Node {
-        let loc = self.0.referenced;
-        let location = Location::new(to_u32(loc.line()), to_u32(loc.column()));
-        let value = match self.0.value {
-            RawValue::Null => Value::Null,
-            RawValue::Bool(b) => Value::Bool(b),
-            RawValue::Int(i) => Value::Int(i),
-            RawValue::Float(x) => Value::Float(x),
-            RawValue::Str(s) => Value::Str(s),
-            RawValue::Seq(items) => Value::Seq(items.into_iter().map(RawNode::into_node).collect()),
-            RawValue::Map(entries) => Value::Map(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k.into_node(), v.into_node()))
-                    .collect(),
-            ),
-        };
-        Node { value, location }
-    }
-}
-
-impl<'de> Deserialize<'de> for RawNode {
+impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Spanned::<RawValue>::deserialize(d).map(RawNode)
+        let spanned = Spanned::<Value>::deserialize(d)?;
+        let loc = spanned.referenced;
+        Ok(Node {
+            value: spanned.value,
+            location: Location::new(to_u32(loc.line()), to_u32(loc.column())),
+        })
     }
 }
 
-impl<'de> Deserialize<'de> for RawValue {
+impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(RawVisitor)
     }
@@ -421,67 +434,81 @@ impl<'de> Deserialize<'de> for RawValue {
 struct RawVisitor;
 
 impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawValue;
+    type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("any YAML value")
     }
-    fn visit_unit<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_none<E>(self) -> Result<RawValue, E> {
-        Ok(RawValue::Null)
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
-        RawValue::deserialize(d)
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
-        Ok(RawValue::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v.into()))
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v.into()))
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Int(v.into()))
     }
-    fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
-        Ok(RawValue::Int(v))
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Int(v))
     }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawValue, E> {
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
         i128::try_from(v)
-            .map(RawValue::Int)
+            .map(Value::Int)
             .map_err(|_| E::custom("number too large"))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
-        Ok(RawValue::Float(v))
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
     }
-    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-        Ok(RawValue::Str(v.to_string()))
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
-        Ok(RawValue::Str(v))
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<RawNode>()? {
+        while let Some(item) = seq.next_element::<Node>()? {
             items.push(item);
         }
-        Ok(RawValue::Seq(items))
+        Ok(Value::Seq(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
-        let mut entries: Vec<(RawNode, RawNode)> = Vec::new();
-        while let Some(key) = map.next_key::<RawNode>()? {
-            let value = map.next_value::<RawNode>()?;
-            if let RawValue::Str(k) = &key.0.value
-                && entries
-                    .iter()
-                    .any(|(e, _)| matches!(&e.0.value, RawValue::Str(s) if s == k))
-            {
-                return Err(de::Error::custom(format!("duplicate mapping key: {k}")));
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        // Keys seen so far; a set once the map is large, so that a map of 40,000 keys is
+        // not compared 40,000 times over.
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<Node>()? {
+            let value = map.next_value::<Node>()?;
+            if let Value::Str(k) = &key.value {
+                let twice = if entries.len() < 32 {
+                    entries
+                        .iter()
+                        .any(|(e, _)| matches!(&e.value, Value::Str(s) if s == k))
+                } else {
+                    if seen.is_empty() {
+                        seen.extend(entries.iter().filter_map(|(e, _)| match &e.value {
+                            Value::Str(s) => Some(s.clone()),
+                            _ => None,
+                        }));
+                    }
+                    !seen.insert(k.clone())
+                };
+                if twice {
+                    return Err(de::Error::custom(format!("duplicate mapping key: {k}")));
+                }
             }
             entries.push((key, value));
         }
-        Ok(RawValue::Map(entries))
+        Ok(Value::Map(entries))
     }
 }
 
@@ -538,11 +565,51 @@ mod tests {
     }
 
     #[test]
+    fn rejects_duplicate_keys_in_large_maps() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        assert!(parse(&text).is_ok());
+        text.push_str("k7: again\n");
+        let e = parse(&text).expect_err("duplicate");
+        assert_eq!(e.message, "the key `k7` appears twice in the same map");
+        assert_eq!(e.location.line, 101);
+    }
+
+    #[test]
     fn rejects_empty() {
         let e = parse("  \n\n").expect_err("empty");
         assert_eq!(e.message, "the file is empty");
         let e = parse("  \n# only a comment\n").expect_err("comments");
         assert_eq!(e.message, "the file contains only comments, no contract");
+    }
+
+    #[test]
+    fn shared_maps_and_large_files_are_not_bombs() {
+        // A YAML library's output: one anchor, 300 aliases to a four-key map.
+        let mut text = String::from("shared: &s { a: 1, b: 2, c: 3, d: 4 }\nlist:\n");
+        for i in 0..300 {
+            text.push_str(&format!("  - {{ id: e{i}, s: *s }}\n"));
+        }
+        assert!(parse(&text).is_ok());
+        // 100,000 entries of three values, no alias at all.
+        let mut text = String::from("list:\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("  - {{ id: e{i}, n: {i} }}\n"));
+        }
+        assert!(parse(&text).is_ok());
+        // Aliases that multiply themselves are refused.
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (prev, next) in ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h"])
+        {
+            let items = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{next}: &{next} [{items}]\n"));
+        }
+        let e = parse(&text).expect_err("bomb");
+        assert_eq!(
+            e.message,
+            "the YAML anchors and aliases (&name, *name) expand to far too many values"
+        );
     }
 
     #[test]
@@ -569,7 +636,10 @@ mod tests {
 }
 
 /// Merges `over` into `base`: maps key by key (recursively), anything else replaced.
-pub fn merge(base: &Node, over: &Node) -> Node {
+///
+/// Contracts are never merged with this alone: [`super::inherit::merge_contract`] keeps each
+/// party's values with that party and calls it.
+pub(crate) fn merge(base: &Node, over: &Node) -> Node {
     match (&base.value, &over.value) {
         (Value::Map(b), Value::Map(o)) => {
             let mut entries: Vec<(Node, Node)> = b

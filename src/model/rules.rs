@@ -280,6 +280,38 @@ pub fn eu_member_state(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
     ))
 }
 
+/// A warning (not a refusal: codes change, and most countries are not in the catalog) for
+/// a postal code that does not have the number of digits of its country's codes
+/// (`catalogs/postal_codes.yaml`); for a code one digit short in a country whose codes can
+/// begin with 0, the hint suggests the code with the zero that a spreadsheet dropped.
+/// `None` if the code looks right, has other characters than digits, or the country is not
+/// in the catalog.
+pub fn postal_code_length(code: &str, country: &str, cats: &Catalogs) -> Option<Refusal> {
+    let code = code.trim();
+    let format = cats.postal_codes.get(&country.trim().to_uppercase())?;
+    let n = code.chars().count();
+    if n == format.digits || n == 0 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let name = cats
+        .country(&format.country)
+        .map(|c| c.name(crate::i18n::lang()).to_string())
+        .unwrap_or_else(|| format.country.clone());
+    let message = crate::tr!(
+        "postal-code-length",
+        code = code,
+        length = n,
+        country = name,
+        digits = format.digits
+    );
+    let hint = if format.leading_zero && n + 1 == format.digits {
+        crate::tr!("postal-code-lost-zero", fixed = format!("0{code}"))
+    } else {
+        crate::tr!("postal-code-check", digits = format.digits)
+    };
+    Some(refuse(message, hint))
+}
+
 /// An id of a catalog.
 pub fn catalog_id(s: &str, catalog: &Catalog, what: &str) -> Result<String, Refusal> {
     if catalog.get(s).is_some() {
@@ -429,6 +461,27 @@ mod tests {
             );
         }
         assert!(phone("+49 (221) 000-00").is_ok());
+        crate::i18n::set_lang(crate::Lang::En);
+        assert_eq!(
+            postal_code_length("1067", "de", cats),
+            Some(refuse(
+                "`1067` has 4 digits; postal codes in Germany have 5",
+                "a spreadsheet may have dropped the leading zero: did you mean `01067`? (format the column as text before you export)"
+            ))
+        );
+        assert_eq!(
+            postal_code_length("101", "AT", cats).map(|r| r.hint),
+            Some("check the postal code: it should have 4 digits".to_string())
+        );
+        for fine in [
+            ("01067", "DE"),
+            ("1010", "AT"),
+            ("D04 E5W5", "IE"),
+            ("0-1067", "DE"),
+            ("123", "NL"),
+        ] {
+            assert_eq!(postal_code_length(fine.0, fine.1, cats), None, "{fine:?}");
+        }
         assert!(phone("call me").is_err());
     }
 }

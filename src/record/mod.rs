@@ -23,9 +23,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::batch::{self, Collected, Failure, Job};
+use crate::batch::{self, Failure, Prepared};
 use crate::catalog::{Catalog, Catalogs};
 use crate::clauses::Library;
+use crate::input::LoadedContract;
 use crate::model::{Contract, Date, Item, Party, Person, TransferBasis};
 use crate::{Error, Lang};
 
@@ -281,18 +282,20 @@ pub struct Sources {
 ///
 /// Errors: `Error::Template` for sources that make no sense together (`base` without
 /// `controllers`; `controllers` with several inputs and no `base`; nothing to read).
-pub fn collect(s: &Sources) -> Result<Collected, Error> {
+pub fn collect(s: &Sources) -> Result<Prepared, Error> {
     let usage = |m: &str| Err(Error::Template(crate::tr!("record-usage", problem = m)));
-    let mut all = Collected::default();
-    let mut add = |result: Result<Collected, Error>, label: &Path| match result {
+    let mut all = Prepared::default();
+    let mut add = |result: Result<Prepared, Error>, label: &Path| match result {
         Ok(c) => {
             all.jobs.extend(c.jobs);
             all.failed.extend(c.failed);
             all.skipped.extend(c.skipped);
+            all.notices.extend(c.notices);
         }
         Err(e) => all.failed.push(Failure {
             input: label.display().to_string(),
             reason: e.to_string(),
+            file: label.display().to_string(),
         }),
     };
     match (&s.controllers, &s.base) {
@@ -313,18 +316,38 @@ pub fn collect(s: &Sources) -> Result<Collected, Error> {
     Ok(all)
 }
 
+/// One valid contract of the record's inputs.
+#[derive(Debug)]
+pub struct Job {
+    /// Where it came from: `file`, `file, entry 3` or `file, line 7`.
+    pub label: String,
+    /// The contract.
+    pub loaded: LoadedContract,
+}
+
 /// The record of collected contracts (see [`build`]); a contract read twice (a file named
-/// twice, or inside a named folder as well) counts once.
-pub fn from_collected(c: Collected, lang: Lang, date: Date) -> Result<Record, Error> {
+/// twice, or inside a named folder as well) counts once. Entries of batch files and CSV
+/// rows are merged and validated here, one at a time.
+pub fn from_collected(c: Prepared, lang: Lang, date: Date) -> Result<Record, Error> {
     let cats = Catalogs::get()?;
     let mut seen = std::collections::BTreeSet::new();
-    let jobs: Vec<Job> = c
-        .jobs
-        .into_iter()
-        .filter(|j| seen.insert(j.label.clone()))
-        .collect();
+    let mut failed = c.failed;
+    let mut jobs = Vec::new();
+    for j in c.jobs.iter().filter(|j| seen.insert(j.label.clone())) {
+        match j.load(cats) {
+            Ok(loaded) => jobs.push(Job {
+                label: j.label.clone(),
+                loaded: loaded.into_owned(),
+            }),
+            Err(e) => failed.push(Failure {
+                input: j.label.clone(),
+                reason: e.to_string(),
+                file: j.label.clone(),
+            }),
+        }
+    }
     let skipped = c.skipped.iter().map(|p| p.display().to_string()).collect();
-    Ok(build(&jobs, c.failed, skipped, lang, date, cats))
+    Ok(build(&jobs, failed, skipped, lang, date, cats))
 }
 
 /// The record in a format, as bytes to write.
