@@ -128,6 +128,7 @@ pub fn check(loaded: &LoadedContract, lib: &Library, today: Date) -> Result<Repo
     security_areas(&mut ctx);
     terms(&mut ctx, today);
     signatories(&mut ctx);
+    directory_reviews(&mut ctx, today);
     let mut findings = ctx.findings;
     findings.sort_by_key(|f| (f.severity, f.location));
     Ok(Report {
@@ -503,6 +504,39 @@ fn signatories(ctx: &mut Ctx<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// A note for every subprocessor taken from the processor directory whose entry was last
+/// reviewed more than a year before `today` (`docs/processor-directory.md`, "Review
+/// policy").
+fn directory_reviews(ctx: &mut Ctx<'_>, today: Date) {
+    let Ok(dir) = crate::directory::active() else {
+        return;
+    };
+    for u in crate::directory::resolve::used(&ctx.loaded.root, dir) {
+        if today.days_since(u.reviewed) <= crate::directory::REVIEW_MAX_DAYS {
+            continue;
+        }
+        let list = &ctx.loaded.contract.subprocessors.list;
+        let name = list
+            .get(u.index)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| u.id.clone());
+        let lang = crate::i18n::lang();
+        ctx.add(
+            Severity::Note,
+            "directory_review_old",
+            &format!("subprocessors.list[{}].ref", u.index),
+            crate::tr!(
+                "dir-check-old",
+                name = name,
+                id = u.id.as_str(),
+                date = u.reviewed.long(lang),
+                today = today.long(lang)
+            ),
+            crate::tr!("dir-check-old-hint"),
+        );
     }
 }
 

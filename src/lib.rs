@@ -13,6 +13,7 @@ pub mod check;
 pub mod clauses;
 pub mod cli;
 pub mod diff;
+pub mod directory;
 pub mod error;
 pub mod escape;
 pub mod i18n;
