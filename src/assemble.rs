@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::address::{self, Conventions};
 use crate::catalog::{Catalogs, Country};
 use crate::clauses::{Kind, Library};
 use crate::model::*;
@@ -135,19 +136,37 @@ pub(crate) fn words(lang: Lang) -> Words {
 /// Builds the Tera context for a contract (see docs/clause-authoring.md).
 pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let lang = c.language;
+    let conv = Conventions::get_or_fallback();
     let country = |code: &str| country_json(cats.country(code), code, lang);
-    let party = |p: &Party| {
+    // The one address formatter; the parts stay available to clause authors.
+    let address = |a: &Address| {
         json!({
-            "name": p.name,
-            "street": p.address.street,
-            "postal_code": p.address.postal_code,
-            "city": p.address.city,
-            "country": country(&p.address.country),
-            "register": p.register,
-            "representative": person_json(&p.representative),
-            "contact": p.contact.as_ref().map(person_json),
-            "dpo": p.dpo.as_ref().map(person_json),
+            "address": address::one_line(a, lang, cats, conv),
+            "address_lines": address::lines(a, lang, cats, conv),
+            "street": a.street,
+            "postal_code": a.postal_code,
+            "city": a.city,
+            "region": a.region,
+            "country": country(&a.country),
         })
+    };
+    let with_address = |mut v: Value, a: &Address| {
+        if let (Value::Object(m), Value::Object(parts)) = (&mut v, address(a)) {
+            m.extend(parts);
+        }
+        v
+    };
+    let party = |p: &Party| {
+        with_address(
+            json!({
+                "name": p.name,
+                "register": p.register,
+                "representative": person_json(&p.representative),
+                "contact": p.contact.as_ref().map(person_json),
+                "dpo": p.dpo.as_ref().map(person_json),
+            }),
+            &p.address,
+        )
     };
     let labelled = |cat: &crate::catalog::Catalog, id: &str| {
         let e = cat.get(id);
@@ -194,18 +213,17 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .iter()
         .map(|s| {
             let third = outside(&s.locations);
-            json!({
-                "name": s.name,
-                "street": s.address.street,
-                "postal_code": s.address.postal_code,
-                "city": s.address.city,
-                "country": country(&s.address.country),
-                "service": s.service,
-                "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
-                "transfer": transfer(s.transfer),
-                "third_country": third,
-                "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
-            })
+            with_address(
+                json!({
+                    "name": s.name,
+                    "service": s.service,
+                    "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
+                    "transfer": transfer(s.transfer),
+                    "third_country": third,
+                    "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
+                }),
+                &s.address,
+            )
         })
         .collect();
     let areas: Vec<Value> = cats
@@ -233,7 +251,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
                     })
                 })
                 .collect();
-            let custom: Vec<&str> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| m.text.as_str()).collect();
+            let custom: Vec<String> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| keep_lines(&m.text)).collect();
             json!({
                 "id": a.id,
                 "label": a.label(lang),
@@ -272,8 +290,8 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         "controller": party(&c.controller),
         "processor": party(&c.processor),
         "processing": {
-            "subject_matter": p.subject_matter,
-            "purpose": p.purpose,
+            "subject_matter": keep_lines(&p.subject_matter),
+            "purpose": keep_lines(&p.purpose),
             "duration": { "type": dtype, "until": until, "notice": notice },
             "operations": p.operations.iter().map(|o| labelled(&cats.operations, o)).collect::<Vec<_>>(),
             "data_categories": items(&cats.data_categories, &p.data_categories),
@@ -327,6 +345,13 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         },
         "signatories": signatories,
     })
+}
+
+/// A text that may have several lines, for the templates: each line break becomes U+2028
+/// LINE SEPARATOR, which the Markdown escaper writes as a hard line break
+/// ([`crate::escape::markdown`]). In any other value a line break becomes a space.
+fn keep_lines(s: &str) -> String {
+    s.replace('\n', "\u{2028}")
 }
 
 fn person_json(p: &Person) -> Value {
@@ -426,6 +451,7 @@ pub fn applicable<'l>(
 pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     let cats = Catalogs::get()?;
     let lang = c.language;
+    let conv = Conventions::get()?;
     let value = context(c, cats);
     let mut ctx = tera::Context::from_serialize(&value)
         .map_err(|e| Error::Internal(format!("context: {e}")))?;
@@ -453,14 +479,9 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     let w = words(lang);
     let party_line = |p: &Party| {
         format!(
-            "{}, {}, {} {}, {}",
+            "{}, {}",
             p.name,
-            p.address.street,
-            p.address.postal_code,
-            p.address.city,
-            cats.country(&p.address.country)
-                .map(|x| x.name(lang))
-                .unwrap_or(&p.address.country)
+            address::one_line(&p.address, lang, cats, conv)
         )
     };
     let mut counters = std::collections::BTreeMap::new();

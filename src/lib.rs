@@ -6,6 +6,7 @@
 //! fields). [`check`] traces every Art. 28 requirement to the clause meeting it and flags
 //! risks. [`cli`] is the command line on top.
 
+pub mod address;
 pub mod assemble;
 pub mod batch;
 pub mod catalog;

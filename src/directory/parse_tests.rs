@@ -88,7 +88,7 @@ fn countries_must_be_codes_of_the_catalog() {
     let lower = file("").replace("country: \"DE\"", "country: \"de\"");
     assert_eq!(hint_of(&lower), "write `DE` (capitals, in quotes)");
     let name = file("").replace("country: \"DE\"", "country: Germany");
-    assert_eq!(hint_of(&name), "use the ISO 3166-1 alpha-2 code: `DE`");
+    assert_eq!(hint_of(&name), "did you mean `DE`? (Germany)");
     assert_eq!(
         only_error(&file("    locations: [\"DE\", \"UK\"]\n")),
         "9:23 entries[0].locations[1]: `UK` is not a country code of catalogs/countries.yaml"

@@ -46,6 +46,7 @@ pub struct RawAddress {
     pub street: Field<String>,
     pub postal_code: Field<String>,
     pub city: Field<String>,
+    pub region: Field<String>,
     pub country: Field<String>,
 }
 

@@ -3,6 +3,7 @@
 //! [`validate`] is the one place where raw input (from a YAML file or from the wizard)
 //! becomes a [`Contract`]; it reports every problem at once.
 
+pub mod country;
 mod date;
 pub mod rules;
 mod validate;
@@ -57,16 +58,23 @@ pub struct MainAgreement {
     pub date: Option<Date>,
 }
 
-/// A postal address.
+/// A postal address. Printed by [`crate::address`] in the country's postal order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Address {
-    /// Street and number.
+    /// Street and number (may name a building, suite or floor too).
     pub street: String,
-    /// Postal code.
-    pub postal_code: String,
+    /// Postal code; none only where the country has no postal codes or they are optional
+    /// (`postal_codes` in `catalogs/countries.yaml`). Left out of the canonical JSON when
+    /// none, so fingerprints of contracts written before it became optional stay the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
     /// City.
     pub city: String,
-    /// ISO 3166-1 alpha-2 country code, upper case.
+    /// State, province or county, where the country's addresses name one (US "WA", CA
+    /// "ON"); left out of the canonical JSON when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2 country code (or `XK`, Kosovo), upper case.
     pub country: String,
 }
 

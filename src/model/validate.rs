@@ -109,6 +109,12 @@ impl<'a> Validator<'a> {
         self.check_text(s, path)
     }
 
+    /// A required text that may have several lines ([`rules::lines`]).
+    fn req_lines(&mut self, f: &Field<String>, path: &str) -> Option<String> {
+        let s = self.req(f, path)?;
+        self.refused(rules::lines(s), path)
+    }
+
     fn opt_text(&mut self, f: &Field<String>, path: &str) -> Option<String> {
         f.ok().and_then(|s| self.check_text(s, path))
     }
@@ -286,15 +292,39 @@ impl<'a> Validator<'a> {
         })
     }
 
+    /// An address. `postal_code` is required unless the country has none or it is optional
+    /// there (`postal_codes` in `catalogs/countries.yaml`); an empty one counts as absent
+    /// then. A street pasted on several lines is joined with ", ".
     fn address(&mut self, a: &RawAddress, path: &str) -> Option<Address> {
-        let street = self.req_text(&a.street, &join(path, "street"));
-        let postal_code = self.req_text(&a.postal_code, &join(path, "postal_code"));
+        let street = self
+            .req(&a.street, &join(path, "street"))
+            .and_then(|s| self.refused(rules::street(s), &join(path, "street")));
         let city = self.req_text(&a.city, &join(path, "city"));
+        let region = self.opt_text(&a.region, &join(path, "region"));
         let country = self.country(&a.country, &join(path, "country"));
+        let pc_path = join(path, "postal_code");
+        // Unknown country: only a postal code that is there is checked.
+        let may_lack = match &country {
+            Some(c) => crate::address::Conventions::get()
+                .map(|conv| conv.postal_code_use(c).may_be_left_out())
+                .unwrap_or(false),
+            None => true,
+        };
+        let postal_code = match &a.postal_code {
+            Field::Ok(s) if may_lack && s.trim().is_empty() => Some(None),
+            Field::Ok(s) => self.check_text(s, &pc_path).map(Some),
+            Field::Missing if may_lack => Some(None),
+            Field::Missing => {
+                self.missing(&pc_path);
+                None
+            }
+            Field::Bad => None,
+        };
         Some(Address {
             street: street?,
             postal_code: postal_code?,
             city: city?,
+            region,
             country: country?,
         })
     }
@@ -415,8 +445,8 @@ impl<'a> Validator<'a> {
 
     fn processing(&mut self, p: &RawProcessing) -> Option<Processing> {
         let cats = self.cats;
-        let subject_matter = self.req_text(&p.subject_matter, "processing.subject_matter");
-        let purpose = self.req_text(&p.purpose, "processing.purpose");
+        let subject_matter = self.req_lines(&p.subject_matter, "processing.subject_matter");
+        let purpose = self.req_lines(&p.purpose, "processing.purpose");
         let duration = self
             .req(&p.duration, "processing.duration")
             .and_then(|d| self.duration(d));
@@ -569,7 +599,7 @@ impl<'a> Validator<'a> {
             let area = self.req(&c.area, &join(&p, "area")).cloned().and_then(|a| {
                 self.catalog_id(&cats.areas, "Art. 32(1) area", &a, &join(&p, "area"))
             });
-            let text = self.req_text(&c.text, &join(&p, "text"));
+            let text = self.req_lines(&c.text, &join(&p, "text"));
             if let (Some(area), Some(text)) = (area, text) {
                 custom.push(CustomMeasure { area, text });
             }

@@ -80,10 +80,13 @@ pub struct AgreementForm {
 pub struct AddressForm {
     /// Street and number.
     pub street: String,
-    /// Postal code.
+    /// Postal code; empty where the country has none.
     pub postal_code: String,
     /// City.
     pub city: String,
+    /// State, province or county, if the contract names one (kept when a contract is
+    /// opened and saved again).
+    pub region: Option<String>,
     /// ISO 3166-1 alpha-2 code.
     pub country: String,
 }
@@ -379,8 +382,9 @@ fn party(p: &crate::model::Party) -> PartyForm {
 fn address(a: &crate::model::Address) -> AddressForm {
     AddressForm {
         street: a.street.clone(),
-        postal_code: a.postal_code.clone(),
+        postal_code: a.postal_code.clone().unwrap_or_default(),
         city: a.city.clone(),
+        region: a.region.clone(),
         country: a.country.clone(),
     }
 }

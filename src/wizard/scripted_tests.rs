@@ -541,7 +541,7 @@ fn refused_answers_are_asked_again_with_the_loaders_message() {
             ),
             (
                 "controller.country",
-                "`Germany` is not a country code: use the ISO 3166-1 alpha-2 code: `DE`"
+                "`Germany` is a country name, not a country code: did you mean `DE`? (Germany)"
             ),
             (
                 "controller.representative.email",
@@ -553,7 +553,7 @@ fn refused_answers_are_asked_again_with_the_loaders_message() {
             ),
             (
                 "locations.countries",
-                "`Frankreich` is not a country code: use the ISO 3166-1 alpha-2 code: `FR`"
+                "`Frankreich` is a country name, not a country code: did you mean `FR`? (France)"
             ),
             (
                 "subprocessors.notice_days",
@@ -765,6 +765,51 @@ fn countries_complete_by_code_and_name() {
         (en.suggest)("united k").first().map(String::as_str),
         Some("GB — United Kingdom")
     );
+}
+
+#[test]
+fn completing_a_country_never_turns_it_into_another_one() {
+    let cats = Catalogs::get().expect("catalogs");
+    for ui in [Lang::En, Lang::De] {
+        let c = country_completion(cats, ui);
+        // `UK` + Tab: the United Kingdom, never Ukraine (UA).
+        let s = (c.suggest)("UK");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].starts_with("GB — "), "{s:?}");
+        assert_eq!((c.complete)("UK", None).as_deref(), Some("GB"));
+        assert_eq!((c.complete)("DE, uk", None).as_deref(), Some("DE, GB"));
+        // Other common spellings offer the country meant.
+        for (typed, code) in [
+            ("EL", "GR"),
+            ("GER", "DE"),
+            ("DEU", "DE"),
+            ("USA", "US"),
+            ("Deutschland", "DE"),
+            ("Vereinigte Staaten", "US"),
+            ("Österreich", "AT"),
+            ("oesterreich", "AT"),
+            ("Schweiz", "CH"),
+            ("Großbritannien", "GB"),
+            ("Holland", "NL"),
+            ("XK", "XK"),
+        ] {
+            assert_eq!((c.complete)(typed, None).as_deref(), Some(code), "{typed}");
+        }
+        // A valid code stays itself, however many names start with the same letters.
+        for code in ["IN", "CH", "AT", "US", "UA"] {
+            assert_eq!((c.suggest)(code).len(), 1, "{code}");
+            assert_eq!(
+                (c.complete)(&code.to_lowercase(), None).as_deref(),
+                Some(code)
+            );
+        }
+        // A name prefix still finds Ukraine.
+        assert!(
+            (c.suggest)("ukr").iter().any(|x| x.starts_with("UA — ")),
+            "{:?}",
+            (c.suggest)("ukr")
+        );
+    }
 }
 
 #[test]

@@ -10,12 +10,16 @@ use crate::input::write::contract_file;
 use crate::input::yaml::Node;
 
 fn address(a: &AddressForm) -> Node {
-    map(vec![
-        ("street", text(&a.street)),
-        ("postal_code", text(&a.postal_code)),
-        ("city", text(&a.city)),
-        ("country", text(&a.country)),
-    ])
+    let mut pairs = vec![("street", text(&a.street))];
+    if !a.postal_code.trim().is_empty() {
+        pairs.push(("postal_code", text(&a.postal_code)));
+    }
+    pairs.push(("city", text(&a.city)));
+    if let Some(r) = &a.region {
+        pairs.push(("region", text(r)));
+    }
+    pairs.push(("country", text(&a.country)));
+    map(pairs)
 }
 
 fn person(p: &PersonForm) -> Node {
@@ -292,9 +296,12 @@ mod tests {
             "~",
             "Zahnärzte — Köln ✓ 東京",
         ];
-        for (i, n) in nasty.iter().enumerate() {
+        for (i, full) in nasty.iter().enumerate() {
+            // Line breaks are kept in the purpose; fields of one line refuse them.
+            let one_line = full.replace('\n', " ");
+            let n = &one_line;
             form.controller.name = n.to_string();
-            form.processing.purpose = format!("{n} {i}");
+            form.processing.purpose = format!("{full} {i}");
             form.processing
                 .data_categories
                 .push(ItemForm::Text(n.to_string()));
@@ -304,7 +311,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{n:?}: {e}\n{yaml}"))
                 .contract;
             assert_eq!(c.controller.name, *n, "{yaml}");
-            assert_eq!(c.processing.purpose, format!("{n} {i}"));
+            assert_eq!(c.processing.purpose, format!("{full} {i}"));
             assert_eq!(c.security.certifications, vec![n.to_string()]);
             assert_eq!(Form::from_contract(&c), form, "{yaml}");
         }

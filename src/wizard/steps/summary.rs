@@ -38,10 +38,15 @@ impl Wizard<'_> {
                 .join(", ")
         };
         let party = |p: &PartyForm| {
-            format!(
-                "{}, {}, {} {}, {}",
-                p.name, p.address.street, p.address.postal_code, p.address.city, p.address.country
-            )
+            let a = &p.address;
+            let town = crate::address::Conventions::get().map_or_else(
+                |_| format!("{} {}", a.postal_code, a.city),
+                |conv| {
+                    let region = a.region.as_deref().unwrap_or("");
+                    conv.town_line(&a.country, &a.postal_code, &a.city, region)
+                },
+            );
+            format!("{}, {}, {town}, {}", p.name, a.street, a.country)
         };
         let none = tr(ui, "keine", "none").to_string();
         let p = &f.processing;
