@@ -211,16 +211,24 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .subprocessors
         .list
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let third = outside(&s.locations);
             with_address(
                 json!({
+                    "number": i + 1,
                     "name": s.name,
                     "service": s.service,
                     "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
                     "transfer": transfer(s.transfer),
                     "third_country": third,
                     "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
+                    "contact": s.contact.as_ref().map(|k| json!({ "name": k.name, "email": k.email })),
+                    "onward": s.onward.iter().map(|o| json!({
+                        "name": o.name,
+                        "service": o.service,
+                        "locations": o.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
                 }),
                 &s.address,
             )
@@ -316,6 +324,8 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "authorisation": match c.subprocessors.authorisation { Authorisation::General => "general", Authorisation::Specific => "specific" },
             "notice_days": c.subprocessors.notice_days,
             "list": subprocessors,
+            "with_contact": c.subprocessors.list.iter().any(|s| s.contact.is_some()),
+            "with_onward": c.subprocessors.list.iter().any(|s| !s.onward.is_empty()),
         },
         "terms": {
             "breach_notification_hours": c.terms.breach_notification_hours,

@@ -168,3 +168,13 @@ sub-contact-empty-hint = zum Beispiel `contact: {"{"} name: Datenschutzbeauftrag
 ## Die dem PDF beigefügte Vertragsdatei
 
 dir-attachment-header = Von dpagen geschrieben: Unterauftragsverarbeiter aus dem Verzeichnis der Auftragsverarbeiter (`ref`) stehen hier mit den Angaben des Verzeichniseintrags (geprüft am Datum neben `ref`), damit diese Datei später denselben Vertrag ergibt.
+
+## `dpa new`: ein Unterauftragsverarbeiter aus dem Verzeichnis
+
+dir-wizard-question = Welcher Unterauftragsverarbeiter? Wählen Sie ihn aus dem Verzeichnis der Auftragsverarbeiter, oder geben Sie ihn selbst ein
+dir-wizard-help = Tippen sucht: Name, Leistung oder Kategorie (hetzner, Newsletter, Hosting)
+dir-wizard-by-hand = Anbieter selbst eingeben
+dir-wizard-by-hand-help = nicht im Verzeichnis: Sie geben Name, Anschrift, Leistung und Orte ein
+dir-wizard-picked = Aus dem Verzeichnis der Auftragsverarbeiter: { $name } (Eintrag zuletzt geprüft am { $date }). Enter übernimmt jeden Wert; ändern Sie, was in Ihrem Fall abweicht.
+dir-wizard-note = Hinweis aus dem Verzeichnis: { $note }
+dir-wizard-unconfirmed = Was das Verzeichnis nicht bestätigen konnte (die Anschrift oder die Orte), fehlt dort: bitte geben Sie es ein.

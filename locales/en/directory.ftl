@@ -168,3 +168,13 @@ sub-contact-empty-hint = for example `contact: {"{"} name: Data protection offic
 ## The contract file attached to the PDF
 
 dir-attachment-header = Written by dpagen: subprocessors taken from the processor directory (`ref`) are written out with the values of the directory entry (reviewed on the date next to `ref`), so this file renders the same contract later.
+
+## `dpa new`: a subprocessor from the directory
+
+dir-wizard-question = Which subprocessor? Pick it from the processor directory, or enter it by hand
+dir-wizard-help = type to search: name, service or category (hetzner, newsletter, hosting)
+dir-wizard-by-hand = Enter a vendor by hand
+dir-wizard-by-hand-help = not in the directory: you type its name, address, service and locations
+dir-wizard-picked = From the processor directory: { $name } (entry last reviewed on { $date }). Enter keeps each value; change what differs in your case.
+dir-wizard-note = Note from the directory: { $note }
+dir-wizard-unconfirmed = The directory leaves out what it could not confirm (the address or the locations): please enter it.

@@ -405,6 +405,13 @@ fn transfer_node(
     ))
 }
 
+/// One list entry `{ ref: ID, ...overrides }` as the plain subprocessor map it stands
+/// for, with the directory's `service` in `lang`; `None` if the id is unknown or the entry
+/// is not a `ref` entry.
+pub fn resolve_item(item: &Node, dir: &Directory, lang: Lang) -> Option<Node> {
+    entry(0, item, dir, lang).ok().map(|(n, _, _)| n)
+}
+
 /// The `ref` entries of a contract tree as written, without resolving them: for `dpa
 /// check`'s note on old review dates. Entries whose `ref` is unknown are skipped (loading
 /// the contract reports them).

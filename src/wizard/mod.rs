@@ -289,7 +289,9 @@ fn start(
         match &opts.from {
             Some(from) => {
                 let loaded = crate::input::load_contract(from)?;
-                Draft::from_contract(ui, &loaded.contract, from)
+                let mut d = Draft::from_contract(ui, &loaded.contract, from);
+                d.form.keep_directory_refs(&loaded.root);
+                d
             }
             None => Draft::new(ui),
         }

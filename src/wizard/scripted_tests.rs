@@ -330,6 +330,7 @@ fn going_back_from_the_summary_changes_one_section() {
 
 fn sub(name: &str, country: &str, locations: Reply) -> Script {
     script(vec![
+        ("sub.directory", pick("by-hand")),
         ("sub.name", t(name)),
         ("sub.street", t("Industriestr. 25")),
         ("sub.postal_code", t("91710")),
@@ -851,3 +852,7 @@ fn switching_the_role_of_an_opened_contract_changes_no_value() {
         assert_eq!(saved(&run), before, "{role}");
     }
 }
+
+/// Subprocessors taken from the processor directory.
+#[path = "directory_tests.rs"]
+mod directory;
