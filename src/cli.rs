@@ -36,6 +36,11 @@ enum Command {
     /// check`, and the contract text with insertions and deletions (Markdown, Word with
     /// tracked changes, PDF, JSON). Exit code 0 if identical, 4 if they differ.
     Diff(DiffArgs),
+    /// Notify every controller of an intended change of subprocessors (Art. 28(2) GDPR):
+    /// compares two versions of a contract, refuses anything but a change of the
+    /// subprocessors, and writes one notice per controller (PDF and Markdown), or a request
+    /// for approval under a specific authorisation.
+    Notify(NotifyArgs),
     /// List and search the processor directory (vendors with their legal entity, seat,
     /// DPF status and DPA offer), or show one entry: `dpa processors hosting`, `dpa
     /// processors show hetzner-online`. Exit code 1 if nothing matches.
@@ -229,6 +234,49 @@ struct CheckArgs {
     directory: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum NoticeFormat {
+    Pdf,
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+struct NotifyArgs {
+    /// The version the controllers signed (contract file, format 1).
+    old: PathBuf,
+    /// The version with the changed subprocessors.
+    new: PathBuf,
+    /// Further contracts (files, folders, batch files) whose subprocessors are those of OLD:
+    /// one notice per contract.
+    contracts: Vec<PathBuf>,
+    /// A CSV with one controller per row, merged into OLD as by `dpa batch --controllers`:
+    /// one notice per row.
+    #[arg(long, value_name = "CSV")]
+    controllers: Option<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The date of the notice, YYYY-MM-DD (default: today); the objection period runs from
+    /// it.
+    #[arg(long)]
+    date: Option<String>,
+    /// Files to write, comma-separated: pdf, md.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,md")]
+    format: Vec<NoticeFormat>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    force: bool,
+    /// Folder with clause overrides.
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
+}
+
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true)]
 struct ProcessorsArgs {
@@ -315,6 +363,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Batch(a) => a.directory.as_deref(),
         Command::Diff(a) => a.directory.as_deref(),
         Command::Processors(a) => a.directory.as_deref(),
+        Command::Notify(a) => a.directory.as_deref(),
         Command::New { directory, .. } => directory.as_deref(),
         Command::Clauses { .. } | Command::Catalog { .. } | Command::Extract { .. } => None,
     };
@@ -325,6 +374,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Batch(a) => batch_cmd(a),
         Command::Diff(a) => diff_cmd(a),
         Command::Processors(a) => processors_cmd(a),
+        Command::Notify(a) => notify_cmd(a),
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
         Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
@@ -648,6 +698,38 @@ fn clauses_cmd(action: ClausesAction) -> Result<i32, Error> {
             }
         }
     }
+}
+
+fn notify_cmd(a: NotifyArgs) -> Result<i32, Error> {
+    let lib = Library::load(a.clauses.as_deref())?;
+    let date = match &a.date {
+        Some(s) => Date::parse_iso(s)
+            .ok_or_else(|| Error::Template(crate::tr!("notify-bad-date", value = s.as_str())))?,
+        None => Date::today(),
+    };
+    let opts = crate::notify::Options {
+        old: a.old,
+        new: a.new,
+        controllers: a.controllers,
+        contracts: a.contracts,
+        output: a.output,
+        date,
+        formats: Formats {
+            pdf: a.format.contains(&NoticeFormat::Pdf),
+            markdown: a.format.contains(&NoticeFormat::Md),
+            docx: false,
+        },
+        jobs: a.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        }),
+        force: a.force,
+        progress: true,
+    };
+    let outcome = crate::notify::run(&opts, &lib)?;
+    eprint!("{}", crate::notify::summary(&outcome, &opts.output));
+    Ok(if outcome.failed.is_empty() { 0 } else { 1 })
 }
 
 fn processors_cmd(a: ProcessorsArgs) -> Result<i32, Error> {

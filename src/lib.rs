@@ -20,6 +20,7 @@ pub mod escape;
 pub mod i18n;
 pub mod input;
 pub mod model;
+pub mod notify;
 pub mod output;
 pub mod pipeline;
 pub mod render;

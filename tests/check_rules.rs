@@ -142,6 +142,15 @@ const CASES: &[Case] = &[
         &[("  liability: statutory", "  liability: capped")],
         &[],
     ),
+    (
+        // An entry resolved from the processor directory, reviewed over a year before.
+        "directory_review_old",
+        &[(
+            "    - name: Rechenzentrum Nord GmbH\n",
+            "    - ref: rechenzentrum-nord\n      reviewed: 2025-11-01\n      name: Rechenzentrum Nord GmbH\n",
+        )],
+        &[],
+    ),
 ];
 
 fn check_json(file: &Path, extra: &[&str]) -> (Option<i32>, serde_json::Value) {

@@ -178,3 +178,21 @@ dir-wizard-by-hand-help = nicht im Verzeichnis: Sie geben Name, Anschrift, Leist
 dir-wizard-picked = Aus dem Verzeichnis der Auftragsverarbeiter: { $name } (Eintrag zuletzt geprüft am { $date }). Enter übernimmt jeden Wert; ändern Sie, was in Ihrem Fall abweicht.
 dir-wizard-note = Hinweis aus dem Verzeichnis: { $note }
 dir-wizard-unconfirmed = Was das Verzeichnis nicht bestätigen konnte (die Anschrift oder die Orte), fehlt dort: bitte geben Sie es ein.
+
+## `dpa notify`
+
+notify-identical = { $file }: die beiden Fassungen sind gleich; es gibt nichts mitzuteilen
+notify-amendment = { $file }: es haben sich nicht nur die Unterauftragsverarbeiter geändert; das ist eine Änderung des Vertrags, keine Mitteilung nach Art. 28 Abs. 2 DSGVO; außerdem geändert:
+notify-amendment-hint = einer Vertragsänderung stimmen beide Parteien zu: `dpa diff ALT NEU -o ORDNER` schreibt sie mit allen Änderungen markiert; teilen Sie eine Änderung der Unterauftragsverarbeiter für sich mit
+notify-csv-and-contracts = geben Sie entweder --controllers CSV oder weitere Vertragsdateien an, nicht beides
+notify-other-subprocessors = { $file }: seine Unterauftragsverarbeiter sind nicht die aus { $old }, daher lässt sich die Änderung nicht auf ihn anwenden
+notify-other-subprocessors-hint = benachrichtigen Sie diesen Auftraggeber mit seinen eigenen beiden Fassungen: `dpa notify SEINE-ALTE.yaml SEINE-NEUE.yaml -o ORDNER`
+notify-new-version-header = { $client } mit den Unterauftragsverarbeitern aus { $new } (geschrieben von `dpa notify`).
+notify-kind-notice = Mitteilung(en) über eine beabsichtigte Änderung der Unterauftragsverarbeiter
+notify-kind-request = Antrag/Anträge auf Genehmigung von Unterauftragsverarbeitern
+notify-summary = { $count } { $what } nach { $dir } geschrieben; { $failed } fehlgeschlagen
+notify-failed = fehlgeschlagen: { $input }: { $reason }
+notify-footer-notice = Mitteilung zu Unterauftragsverarbeitern vom { $date } · Vertrag { $id }
+notify-footer-request = Antrag auf Genehmigung von Unterauftragsverarbeitern vom { $date } · Vertrag { $id }
+notify-bad-date = --date `{ $value }` ist kein Datum (JJJJ-MM-TT)
+notify-not-sent = { $file }: keine Mitteilung geschrieben, weil `dpa check` in dieser Fassung Fehler findet; beheben Sie sie zuerst (eine Mitteilung muss z. B. für jeden Ort außerhalb des EWR die Übermittlungsgrundlage nennen)

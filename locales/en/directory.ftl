@@ -178,3 +178,21 @@ dir-wizard-by-hand-help = not in the directory: you type its name, address, serv
 dir-wizard-picked = From the processor directory: { $name } (entry last reviewed on { $date }). Enter keeps each value; change what differs in your case.
 dir-wizard-note = Note from the directory: { $note }
 dir-wizard-unconfirmed = The directory leaves out what it could not confirm (the address or the locations): please enter it.
+
+## `dpa notify`
+
+notify-identical = { $file }: the two versions are identical; there is nothing to announce
+notify-amendment = { $file }: not only the subprocessors changed, so this is an amendment of the contract, not a notice under Art. 28(2) GDPR; also changed:
+notify-amendment-hint = both parties agree to an amendment: `dpa diff OLD NEW -o DIR` writes it with every change marked; announce a change of subprocessors on its own
+notify-csv-and-contracts = give either --controllers CSV or further contract files, not both
+notify-other-subprocessors = { $file }: its subprocessors are not those of { $old }, so the change cannot be applied to it
+notify-other-subprocessors-hint = notify this controller with its own two versions: `dpa notify ITS-OLD.yaml ITS-NEW.yaml -o DIR`
+notify-new-version-header = { $client } with the subprocessors of { $new } (written by `dpa notify`).
+notify-kind-notice = notice(s) of an intended change of subprocessors
+notify-kind-request = request(s) for approval of subprocessors
+notify-summary = wrote { $count } { $what } to { $dir }; { $failed } failed
+notify-failed = failed: { $input }: { $reason }
+notify-footer-notice = Notice on subprocessors of { $date } · Agreement { $id }
+notify-footer-request = Request for approval of subprocessors of { $date } · Agreement { $id }
+notify-bad-date = --date `{ $value }` is not a date (YYYY-MM-DD)
+notify-not-sent = { $file }: no notice is written because `dpa check` finds errors in this version; fix them first (a notice must state, for example, the transfer basis of every location outside the EEA)
