@@ -22,8 +22,11 @@ pub mod input;
 pub mod model;
 pub mod notify;
 pub mod output;
+#[cfg(test)]
+mod parity;
 pub mod pipeline;
 pub mod render;
+pub mod transfers;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.
 pub mod wizard;
 

@@ -103,10 +103,18 @@ fn the_agency_writes_one_notice_per_client_naming_exactly_the_change() {
             "{md}"
         );
         // the contract's clause and the updated annex without Hetzner
+        let clause = md
+            .find("## Wortlaut von § ")
+            .map(|i| &md[i..])
+            .expect("the clause quoted");
         assert!(
-            md.contains("## Wortlaut von § 10 Unterauftragsverarbeiter"),
-            "{md}"
+            clause
+                .lines()
+                .next()
+                .is_some_and(|l| l.ends_with(" Unterauftragsverarbeiter")),
+            "{clause}"
         );
+        assert!(clause.contains("\n\n(1) "), "the clause in full: {clause}");
         let annex = &md[md.find("## Aktualisierte Anlage 4").expect("annex")..];
         assert!(annex.contains("| 2 | Sendinblue SAS"), "{annex}");
         assert!(!annex.contains("Hetzner"), "{annex}");

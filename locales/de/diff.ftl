@@ -13,7 +13,7 @@ diff-legend-example = so
 diff-legend-docx = Die Änderungen sind nachverfolgte Änderungen von „dpagen“: Sie können sie unter „Überprüfen“ annehmen oder ablehnen.
 
 diff-kind-identical = Die beiden Fassungen sind identisch: Es hat sich nichts geändert.
-diff-kind-notice = Geändert hat sich nur die Liste der Unterauftragsverarbeiter, und zwar unter einer allgemeinen schriftlichen Genehmigung (Art. 28 Abs. 2 DSGVO). Das ist kein neuer Vertrag: Der Auftragnehmer informiert den Auftraggeber vorab über die beabsichtigte Änderung (nach diesem Vertrag { $days } Tage im Voraus), und der Auftraggeber kann ihr widersprechen.
+diff-kind-notice = Geändert hat sich nur die Liste der Unterauftragsverarbeiter, und zwar unter einer allgemeinen schriftlichen Genehmigung (Art. 28 Abs. 2 DSGVO). Das ist kein neuer Vertrag: Der Auftragnehmer informiert den Auftraggeber vorab über die beabsichtigte Änderung (nach diesem Vertrag { $days } Tage im Voraus), und der Auftraggeber kann gegen sie Einspruch erheben.
 diff-kind-amendment = Der Vertrag selbst hat sich geändert: Die Parteien vereinbaren die neue Fassung schriftlich, wofür ein elektronisches Format genügt (Art. 28 Abs. 9 DSGVO).
 
 diff-no-field-change = Kein Feld der Vertragsdatei hat sich geändert; der Text hat sich mit der Klauselbibliothek geändert.

@@ -335,7 +335,7 @@ impl Words<'_> {
     }
 
     fn country(&self, code: &str) -> String {
-        match self.cats.country(code) {
+        match self.cats.location(code) {
             Some(c) => format!("{} ({code})", c.name(self.lang)),
             None => code.to_string(),
         }
@@ -358,10 +358,10 @@ impl Words<'_> {
             _ => {
                 let eea = locations
                     .iter()
-                    .all(|c| self.cats.country(c).is_some_and(|c| c.eea));
+                    .all(|c| self.cats.location(c).is_some_and(|c| c.eea));
                 let adequate = locations
                     .iter()
-                    .all(|c| self.cats.country(c).is_some_and(|c| c.eea || c.adequacy));
+                    .all(|c| self.cats.location(c).is_some_and(|c| c.eea || c.adequacy));
                 self.tr(
                     if eea {
                         "diff-basis-eea"
@@ -418,11 +418,13 @@ impl Words<'_> {
                 {
                     return t.clone();
                 }
-                // A map of country codes (e.g. a transfer basis per location).
+                // A map of locations (a transfer basis per location): country codes or
+                // `org:` ids of international organisations.
                 if !map.is_empty()
-                    && map
-                        .keys()
-                        .all(|k| k.len() == 2 && k.chars().all(|c| c.is_ascii_uppercase()))
+                    && map.keys().all(|k| {
+                        (k.len() == 2 && k.chars().all(|c| c.is_ascii_uppercase()))
+                            || self.cats.location(k).is_some()
+                    })
                 {
                     return map
                         .iter()

@@ -370,30 +370,13 @@ fn transfer(e: &Entry, item: &Node, at: Location) -> Option<Node> {
         .filter(|(l, _)| locations.contains(l))
         .cloned()
         .collect();
-    transfer_node(&kept, &locations, at)
+    transfer_node(&kept, at)
 }
 
-/// A transfer map as a contract writes it: one basis when it is the same for every
-/// location outside the EEA (the form every version of the format reads), else a map
-/// from location to basis.
-fn transfer_node(
-    map: &[(String, TransferBasis)],
-    locations: &[String],
-    at: Location,
-) -> Option<Node> {
-    let (_, first) = map.first()?;
-    let outside: Vec<&String> = match crate::catalog::Catalogs::get() {
-        Ok(cats) => locations
-            .iter()
-            .filter(|l| cats.country(l).is_none_or(|c| !c.eea))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let one_for_all = map.iter().all(|(_, b)| b == first)
-        && outside.len() == map.len()
-        && outside.iter().all(|l| map.iter().any(|(k, _)| k == *l));
-    if one_for_all {
-        return Some(text(first.id(), at));
+/// A transfer map as a contract writes it: `{ US: dpf, IN: scc }`.
+fn transfer_node(map: &[(String, TransferBasis)], at: Location) -> Option<Node> {
+    if map.is_empty() {
+        return None;
     }
     Some(node(
         Value::Map(
@@ -490,7 +473,7 @@ mod tests {
             out.contains("service: \"Automation of enquiries\""),
             "{out}"
         );
-        assert!(out.contains("transfer: dpf"), "{out}");
+        assert!(out.contains("transfer: { US: dpf }"), "{out}");
         assert!(!out.contains("ref"), "{out}");
         assert_eq!(used.len(), 2);
         assert_eq!(used[1].id, "zapier");

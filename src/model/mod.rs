@@ -179,6 +179,49 @@ impl TransferBasis {
     }
 }
 
+/// The transfer basis as the contract states it (`transfer` in `processing` and in each
+/// subprocessor): one basis for every location outside the EEA, or one basis per location.
+/// [`crate::transfers`] turns it into the basis actually used at each location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transfer {
+    /// `transfer: scc`: one basis for every location outside the EEA.
+    All(TransferBasis),
+    /// `transfer: { US: dpf, IN: scc }`: location (country code or `org:` id) to basis, in
+    /// the order written.
+    PerLocation(Vec<(String, TransferBasis)>),
+}
+
+impl Transfer {
+    /// The basis the contract states for a location, and whether it was named for that
+    /// location (a map entry) rather than for all of them.
+    pub fn stated_for(&self, location: &str) -> Option<(TransferBasis, bool)> {
+        match self {
+            Transfer::All(b) => Some((*b, false)),
+            Transfer::PerLocation(map) => map
+                .iter()
+                .find(|(l, _)| l == location)
+                .map(|(_, b)| (*b, true)),
+        }
+    }
+
+    /// The single basis, if one is stated for all locations.
+    pub fn single(&self) -> Option<TransferBasis> {
+        match self {
+            Transfer::All(b) => Some(*b),
+            Transfer::PerLocation(_) => None,
+        }
+    }
+}
+
+impl Serialize for Transfer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Transfer::All(b) => b.serialize(s),
+            Transfer::PerLocation(map) => s.collect_map(map.iter().map(|(l, b)| (l, b))),
+        }
+    }
+}
+
 /// What is processed, how and where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Processing {
@@ -198,10 +241,11 @@ pub struct Processing {
     pub criminal_offence_data: bool,
     /// Categories of data subjects.
     pub data_subjects: Vec<Item>,
-    /// Countries where the processor processes.
+    /// Where the processor processes: country codes, or `org:` ids of international
+    /// organisations.
     pub locations: Vec<String>,
     /// The processor's own transfer basis.
-    pub transfer: Option<TransferBasis>,
+    pub transfer: Option<Transfer>,
 }
 
 /// Form of instructions.
@@ -264,10 +308,10 @@ pub struct Subprocessor {
     pub address: Address,
     /// What it does.
     pub service: String,
-    /// Where it processes.
+    /// Where it processes: country codes or `org:` ids.
     pub locations: Vec<String>,
     /// Transfer basis for locations outside the EEA.
-    pub transfer: Option<TransferBasis>,
+    pub transfer: Option<Transfer>,
     /// Whom to contact about data protection (shown in the annex of subprocessors).
     /// Left out of the data when absent, so contracts without it keep their fingerprint.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -354,6 +398,10 @@ pub struct Terms {
     pub governing_law: String,
     /// Place of jurisdiction.
     pub jurisdiction: Option<String>,
+    /// The EU Member State whose law (Clause 17) and courts (Clause 18) govern standard
+    /// contractual clauses (Decision (EU) 2021/914): as given, else the controller's
+    /// country if it is a Member State, else the governing law's; none if neither is.
+    pub scc_member_state: Option<String>,
 }
 
 /// Optional clauses.
@@ -371,6 +419,9 @@ pub struct Options {
     pub seizure_insolvency_notice: bool,
     /// No right of retention (§ 273 BGB).
     pub no_right_of_retention: bool,
+    /// The controller is bound by professional secrecy (§ 203 StGB): secrecy obligation with
+    /// the notice of criminal liability.
+    pub professional_secrecy: bool,
     /// Contractual penalty in EUR.
     pub contractual_penalty_eur: Option<u64>,
 }

@@ -227,6 +227,59 @@ pub fn country(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
     })
 }
 
+/// A processing location or recipient: an ISO 3166-1 alpha-2 country code, or the `org:` id
+/// of an international organisation (`org:epo`, `catalogs/international_organisations.yaml`).
+pub fn location(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
+    let t = s.trim();
+    if t.len() > 4 && t.is_char_boundary(4) && t[..4].eq_ignore_ascii_case("org:") {
+        let id = t.to_lowercase();
+        if cats.organisations.contains_key(&id) {
+            return Ok(id);
+        }
+        let short: Vec<&str> = cats
+            .organisations
+            .keys()
+            .filter_map(|k| k.strip_prefix("org:"))
+            .collect();
+        let hint = match did_you_mean(&id[4..], short.iter().copied()) {
+            Some(m) => crate::tr!("input-did-you-mean", value = format!("org:{m}")),
+            None => crate::tr!(
+                "input-known-organisations",
+                list = short
+                    .iter()
+                    .map(|k| format!("org:{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        return Err(refuse(
+            crate::tr!("input-unknown-organisation", value = t),
+            hint,
+        ));
+    }
+    country(s, cats)
+}
+
+/// An EU Member State (for `terms.scc_member_state`): a country code of one of the 27.
+pub fn eu_member_state(s: &str, cats: &Catalogs) -> Result<String, Refusal> {
+    let code = country(s, cats)?;
+    if cats.is_eu_member_state(&code) {
+        return Ok(code);
+    }
+    let name = cats
+        .country(&code)
+        .map(|c| c.name(crate::i18n::lang()).to_string())
+        .unwrap_or_else(|| code.clone());
+    Err(refuse(
+        crate::tr!(
+            "input-not-eu-member-state",
+            name = name,
+            code = code.as_str()
+        ),
+        crate::tr!("input-not-eu-member-state-hint"),
+    ))
+}
+
 /// An id of a catalog.
 pub fn catalog_id(s: &str, catalog: &Catalog, what: &str) -> Result<String, Refusal> {
     if catalog.get(s).is_some() {
@@ -330,6 +383,15 @@ mod tests {
             country("Germany", cats).map_err(|r| r.hint),
             Err("did you mean `DE`? (Germany)".to_string())
         );
+        assert_eq!(location("org:EPO", cats).as_deref(), Ok("org:epo"));
+        assert_eq!(location("IN", cats).as_deref(), Ok("IN"));
+        assert_eq!(
+            location("org:epa", cats).map_err(|r| r.hint),
+            Err("did you mean `org:epo`?".to_string())
+        );
+        assert!(country("org:epo", cats).is_err(), "not an address country");
+        assert_eq!(eu_member_state("ie", cats).as_deref(), Ok("IE"));
+        assert!(eu_member_state("NO", cats).is_err());
         for (typed, iso) in [
             ("15.11.2026", "2026-11-15"),
             ("2027-6-30", "2027-06-30"),

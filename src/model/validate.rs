@@ -421,11 +421,12 @@ impl<'a> Validator<'a> {
         out
     }
 
-    fn countries(&mut self, f: &Field<Vec<Field<String>>>, path: &str) -> Vec<String> {
+    /// Processing locations: country codes or `org:` ids, each once.
+    fn locations(&mut self, f: &Field<Vec<Field<String>>>, path: &str) -> Vec<String> {
         let entries = self.list(f, path, true);
         let mut out: Vec<String> = Vec::new();
         for (p, s) in entries {
-            if let Some(c) = self.country_code(s, &p)
+            if let Some(c) = self.refused(rules::location(s, self.cats), &p)
                 && !out.contains(&c)
             {
                 out.push(c);
@@ -434,12 +435,92 @@ impl<'a> Validator<'a> {
         out
     }
 
-    fn transfer(&mut self, f: &Field<String>, path: &str) -> Option<TransferBasis> {
+    fn basis(&mut self, f: &Field<String>, path: &str) -> Option<TransferBasis> {
         let opts: Vec<(&str, TransferBasis)> =
             TransferBasis::ALL.iter().map(|b| (b.id(), *b)).collect();
         match f {
             Field::Missing => None,
             _ => self.choice(f, path, &opts, None),
+        }
+    }
+
+    /// `transfer`: one basis, or a map from location to basis whose keys are among
+    /// `locations`. `Err(())` when something is wrong (the problem is recorded).
+    fn transfer(
+        &mut self,
+        f: &Field<RawTransfer>,
+        path: &str,
+        locations: &[String],
+    ) -> Result<Option<Transfer>, ()> {
+        match f {
+            Field::Missing => Ok(None),
+            Field::Bad => Err(()),
+            Field::Ok(RawTransfer::One(s)) => self
+                .basis(&Field::Ok(s.clone()), path)
+                .map(|b| Some(Transfer::All(b)))
+                .ok_or(()),
+            Field::Ok(RawTransfer::PerLocation(entries)) => {
+                if entries.is_empty() {
+                    self.problem(
+                        path,
+                        crate::tr!("input-transfer-map-empty"),
+                        crate::tr!("input-transfer-map-empty-hint"),
+                    );
+                    return Err(());
+                }
+                let mut map: Vec<(String, TransferBasis)> = Vec::new();
+                let mut ok = true;
+                for (key, value) in entries {
+                    let p = join(path, key);
+                    let location = self.refused(rules::location(key, self.cats), &p);
+                    let basis = match value {
+                        Field::Missing => {
+                            self.problem(
+                                &p,
+                                crate::tr!("input-transfer-entry-empty", location = key.as_str()),
+                                crate::tr!("input-transfer-entry-empty-hint"),
+                            );
+                            None
+                        }
+                        v => self.basis(v, &p),
+                    };
+                    match (location, basis) {
+                        (Some(l), Some(b)) => {
+                            if !locations.contains(&l) {
+                                let listed = locations.join(", ");
+                                self.problem(
+                                    &p,
+                                    crate::tr!(
+                                        "input-transfer-entry-not-a-location",
+                                        location = l.as_str(),
+                                        locations = listed
+                                    ),
+                                    crate::tr!(
+                                        "input-transfer-entry-not-a-location-hint",
+                                        location = l.as_str()
+                                    ),
+                                );
+                                ok = false;
+                            } else if map.iter().any(|(k, _)| *k == l) {
+                                self.problem(
+                                    &p,
+                                    crate::tr!("input-transfer-entry-twice", location = l.as_str()),
+                                    crate::tr!("input-transfer-entry-twice-hint"),
+                                );
+                                ok = false;
+                            } else {
+                                map.push((l, b));
+                            }
+                        }
+                        _ => ok = false,
+                    }
+                }
+                if ok {
+                    Ok(Some(Transfer::PerLocation(map)))
+                } else {
+                    Err(())
+                }
+            }
         }
     }
 
@@ -477,8 +558,8 @@ impl<'a> Validator<'a> {
             &cats.data_subjects,
             "category of data subjects",
         );
-        let locations = self.countries(&p.locations, "processing.locations");
-        let transfer = self.transfer(&p.transfer, "processing.transfer");
+        let locations = self.locations(&p.locations, "processing.locations");
+        let transfer = self.transfer(&p.transfer, "processing.transfer", &locations);
         Some(Processing {
             subject_matter: subject_matter?,
             purpose: purpose?,
@@ -489,7 +570,7 @@ impl<'a> Validator<'a> {
             criminal_offence_data,
             data_subjects,
             locations,
-            transfer,
+            transfer: transfer.ok()?,
         })
     }
 
@@ -636,24 +717,30 @@ impl<'a> Validator<'a> {
                 .req(&sp.address, &join(&p, "address"))
                 .and_then(|a| self.address(a, &join(&p, "address")));
             let service = self.req_text(&sp.service, &join(&p, "service"));
-            let locations = self.countries(&sp.locations, &join(&p, "locations"));
-            let transfer = self.transfer(&sp.transfer, &join(&p, "transfer"));
+            let locations = self.locations(&sp.locations, &join(&p, "locations"));
+            let transfer = self.transfer(&sp.transfer, &join(&p, "transfer"), &locations);
             let contact = match &sp.contact {
                 Field::Ok(c) => self.sub_contact(c, &join(&p, "contact")).map(Some),
                 _ => Some(None),
             };
             let onward = self.onward(&sp.onward, &join(&p, "onward"));
-            match (name, address, service, contact, onward) {
-                (Some(name), Some(address), Some(service), Some(contact), Some(onward)) => list
-                    .push(Subprocessor {
-                        name,
-                        address,
-                        service,
-                        locations,
-                        transfer,
-                        contact,
-                        onward,
-                    }),
+            match (name, address, service, transfer, contact, onward) {
+                (
+                    Some(name),
+                    Some(address),
+                    Some(service),
+                    Ok(transfer),
+                    Some(contact),
+                    Some(onward),
+                ) => list.push(Subprocessor {
+                    name,
+                    address,
+                    service,
+                    locations,
+                    transfer,
+                    contact,
+                    onward,
+                }),
                 _ => ok = false,
             }
         }
@@ -694,7 +781,7 @@ impl<'a> Validator<'a> {
         for (p, o) in entries {
             let name = self.req_text(&o.name, &join(&p, "name"));
             let service = self.req_text(&o.service, &join(&p, "service"));
-            let locations = self.countries(&o.locations, &join(&p, "locations"));
+            let locations = self.locations(&o.locations, &join(&p, "locations"));
             match (name, service) {
                 (Some(name), Some(service)) if !locations.is_empty() => out.push(Onward {
                     name,
@@ -743,6 +830,18 @@ impl<'a> Validator<'a> {
             Field::Bad => None,
         };
         let jurisdiction = self.opt_text(&t.jurisdiction, "terms.jurisdiction");
+        let scc_member_state = match &t.scc_member_state {
+            Field::Ok(s) => Some(self.refused(
+                rules::eu_member_state(s, self.cats),
+                "terms.scc_member_state",
+            )?),
+            Field::Bad => return None,
+            Field::Missing => controller
+                .map(|c| c.address.country.clone())
+                .into_iter()
+                .chain(governing_law.clone())
+                .find(|code| self.cats.is_eu_member_state(code)),
+        };
         Some(Terms {
             breach_notification_hours: t.breach_notification_hours.ok().copied().unwrap_or(24),
             audit_notice_days: audits
@@ -755,6 +854,7 @@ impl<'a> Validator<'a> {
             liability_cap_eur: t.liability_cap_eur.ok().copied(),
             governing_law: governing_law?,
             jurisdiction,
+            scc_member_state,
         })
     }
 
@@ -770,6 +870,7 @@ impl<'a> Validator<'a> {
             data_outsourcing: b(&o.data_outsourcing),
             seizure_insolvency_notice: b(&o.seizure_insolvency_notice),
             no_right_of_retention: b(&o.no_right_of_retention),
+            professional_secrecy: b(&o.professional_secrecy),
             contractual_penalty_eur: o.contractual_penalty_eur.ok().copied(),
         })
     }

@@ -27,8 +27,8 @@ fn from_directory() -> Script {
         ("sub.city", t("San Francisco")),
         ("sub.country", Enter),
         ("sub.service", Enter),
+        // the directory's basis covers the US: not asked again
         ("sub.locations", Enter),
-        ("sub.transfer", Enter),
         ("subprocessors.menu", pick("done")),
     ])
 }
@@ -73,7 +73,13 @@ fn a_vendor_is_picked_from_the_directory_and_written_as_ref() {
     assert_eq!(z.name, "Zapier, Inc.");
     assert_eq!(z.address.city, "San Francisco");
     assert_eq!(z.locations, ["US"]);
-    assert_eq!(z.transfer, Some(TransferBasis::Dpf));
+    assert_eq!(
+        z.transfer,
+        Some(crate::model::Transfer::PerLocation(vec![(
+            "US".to_string(),
+            TransferBasis::Dpf
+        )]))
+    );
     assert!(
         z.service.starts_with("Automatisierungsplattform"),
         "German service"

@@ -11,7 +11,7 @@ use super::{DRAFT_FILE, Draft, Role};
 use crate::Lang;
 use crate::catalog::Catalogs;
 use crate::input::{load_contract, parse_contract};
-use crate::model::{Contract, TransferBasis};
+use crate::model::{Contract, Transfer, TransferBasis};
 
 type Script = Vec<(String, Reply)>;
 
@@ -410,7 +410,10 @@ fn subprocessors_are_added_edited_and_removed() {
     assert_eq!(c.subprocessors.list[0].locations, ["DE"]);
     assert_eq!(c.subprocessors.list[0].transfer, None);
     assert_eq!(c.subprocessors.list[1].locations, ["IE", "US"]);
-    assert_eq!(c.subprocessors.list[1].transfer, Some(TransferBasis::Dpf));
+    assert_eq!(
+        c.subprocessors.list[1].transfer,
+        Some(Transfer::All(TransferBasis::Dpf))
+    );
 }
 
 #[test]
@@ -456,7 +459,11 @@ fn a_location_outside_the_eea_asks_for_the_transfer_basis_and_explains_it() {
             [script, save(&out)].concat(),
         );
         let c = saved(&run);
-        assert_eq!(c.processing.transfer, expected, "{countries}");
+        assert_eq!(
+            c.processing.transfer,
+            expected.map(Transfer::All),
+            "{countries}"
+        );
         let text = run.prompter.text();
         assert!(text.contains(shown), "{countries}: {text}");
         if answer.is_some() {
@@ -851,6 +858,42 @@ fn switching_the_role_of_an_opened_contract_changes_no_value() {
         );
         assert_eq!(saved(&run), before, "{role}");
     }
+}
+
+/// The professional secrecy clause (§ 203 StGB) is offered to a dental practice, and not to
+/// a company whose name, data and data subjects point to no such profession.
+#[test]
+fn professional_secrecy_is_offered_where_it_may_apply() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with = |reply: Reply, name: &str| -> Script {
+        sections()
+            .into_iter()
+            .map(|(k, r)| match k.as_str() {
+                "options.clauses" => (k, reply.clone()),
+                "controller.name" => (k, t(name)),
+                _ => (k, r),
+            })
+            .collect()
+    };
+    let out = dir.path().join("dental.yaml");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        [
+            with(tick(&["professional_secrecy"]), "Zahnarztpraxis Dr. Weber"),
+            save(&out),
+        ]
+        .concat(),
+    );
+    assert!(saved(&run).options.professional_secrecy);
+    let mut prompter = ScriptedPrompter::new(with(tick(&["professional_secrecy"]), "Muster GmbH"));
+    let mut draft = Draft::new(Lang::De);
+    let result = drive(&mut prompter, &mut draft, &dir.path().join(DRAFT_FILE));
+    let message = format!("{result:?}");
+    assert!(
+        message.contains("has no choice `professional_secrecy`"),
+        "{message}"
+    );
 }
 
 /// Subprocessors taken from the processor directory.

@@ -4,6 +4,7 @@
 
 use super::form::{
     AddressForm, DurationForm, Form, ItemForm, PartyForm, PersonForm, SubprocessorForm,
+    TransferForm,
 };
 use crate::Lang;
 use crate::input::write::build::{bool, int, map, seq, text, texts};
@@ -62,6 +63,15 @@ fn items(list: &[ItemForm]) -> Node {
         .collect())
 }
 
+fn transfer(t: &TransferForm) -> Node {
+    match t {
+        TransferForm::One(b) => text(b),
+        TransferForm::PerLocation(entries) => {
+            map(entries.iter().map(|(l, b)| (l.as_str(), text(b))).collect())
+        }
+    }
+}
+
 /// A subprocessor with every field written out.
 fn plain_subprocessor(s: &SubprocessorForm) -> Node {
     let mut pairs = vec![
@@ -71,7 +81,7 @@ fn plain_subprocessor(s: &SubprocessorForm) -> Node {
         ("locations", texts(&s.locations)),
     ];
     if let Some(t) = &s.transfer {
-        pairs.push(("transfer", text(t)));
+        pairs.push(("transfer", transfer(t)));
     }
     if let Some(c) = &s.contact {
         let mut contact = Vec::new();
@@ -202,7 +212,7 @@ pub fn to_node(f: &Form) -> Node {
         ("locations", texts(&p.locations)),
     ];
     if let Some(t) = &p.transfer {
-        processing.push(("transfer", text(t)));
+        processing.push(("transfer", transfer(t)));
     }
     top.push(("processing", map(processing)));
 
@@ -282,6 +292,9 @@ pub fn to_node(f: &Form) -> Node {
     }
     if let Some(j) = &t.jurisdiction {
         terms.push(("jurisdiction", text(j)));
+    }
+    if let Some(m) = &t.scc_member_state {
+        terms.push(("scc_member_state", text(m)));
     }
     top.push(("terms", map(terms)));
 

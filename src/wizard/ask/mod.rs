@@ -84,7 +84,7 @@ fn countries_rule(cats: &'static Catalogs) -> impl Fn(&str) -> Result<Vec<String
             if part.trim().is_empty() {
                 continue;
             }
-            let code = rules::country(code_part(part), cats)?;
+            let code = rules::location(code_part(part), cats)?;
             if !out.contains(&code) {
                 out.push(code);
             }

@@ -6,9 +6,8 @@
 //! entry (`ref`) and writes only what differs from it.
 
 use crate::directory::{Entry, active, category_name};
-use crate::model::TransferBasis;
 use crate::wizard::ask::Wizard;
-use crate::wizard::form::{AddressForm, SubprocessorForm};
+use crate::wizard::form::{AddressForm, SubprocessorForm, TransferForm};
 use crate::wizard::{Choice, Stop};
 use crate::{Lang, tr_in};
 
@@ -85,12 +84,16 @@ pub(super) fn form_from_entry(e: &Entry, contract: Lang) -> SubprocessorForm {
             ..AddressForm::default()
         },
     };
-    // One basis for every location that needs one, as the wizard asks it.
-    let bases: Vec<TransferBasis> = e.transfer.iter().map(|(_, b)| *b).collect();
-    let transfer = match bases.first() {
-        Some(b) if bases.iter().all(|x| x == b) => Some(b.id().to_string()),
-        _ => None,
-    };
+    // The directory's basis per location; the wizard asks again if it does not cover the
+    // locations the user ends up with.
+    let transfer = (!e.transfer.is_empty()).then(|| {
+        TransferForm::PerLocation(
+            e.transfer
+                .iter()
+                .map(|(l, b)| (l.clone(), b.id().to_string()))
+                .collect(),
+        )
+    });
     SubprocessorForm {
         reference: Some(e.id.clone()),
         name: e.name.clone(),

@@ -70,7 +70,7 @@ impl Wizard<'_> {
                 .join(", ")
         };
         let locations = match &p.transfer {
-            Some(t) => format!("{} ({t})", p.locations.join(", ")),
+            Some(t) => format!("{} ({})", p.locations.join(", "), t.describe()),
             None => p.locations.join(", "),
         };
         let subs = if f.subprocessors.list.is_empty() {
@@ -80,7 +80,9 @@ impl Wizard<'_> {
                 .list
                 .iter()
                 .map(|s| match &s.transfer {
-                    Some(t) => format!("{} ({}; {t})", s.name, s.locations.join(", ")),
+                    Some(t) => {
+                        format!("{} ({}; {})", s.name, s.locations.join(", "), t.describe())
+                    }
                     None => format!("{} ({})", s.name, s.locations.join(", ")),
                 })
                 .collect::<Vec<_>>()
