@@ -347,3 +347,57 @@ fn english_notices_name_a_replacement_and_client_files_are_checked() {
         "{md}"
     );
 }
+
+#[test]
+fn what_users_typed_stays_text_in_the_notice() {
+    let payloads = [
+        r#"#read("/etc/passwd")"#,
+        "*x* _y_ $x$ [a](b) ![i](j)",
+        "<b>fett</b> {{ contract.id }} {% if true %}T{% endif %}",
+        "- item + item 1. enum | cell |",
+    ];
+    let q = |s: &str| serde_json::to_string(s).expect("json");
+    let dir = tempdir();
+    let text = std::fs::read_to_string(root().join(BASE))
+        .expect("example")
+        .replace(
+            "name: Zahnarztpraxis Dr. Weber",
+            &format!("name: {}", q(payloads[0])),
+        );
+    let old = dir.path().join("old.yaml");
+    std::fs::write(&old, &text).expect("write");
+    let added = format!(
+        "      transfer: dpf\n    - name: {}\n      address: {{ street: Rue 1, postal_code: \"75001\", city: Paris, country: FR }}\n      service: {}\n      locations: [FR]\n      contact: {{ name: {}, email: dpo@example.fr }}\n      onward:\n        - {{ name: {}, service: Hosting, locations: [DE] }}\n",
+        q(payloads[1]),
+        q(payloads[2]),
+        q(payloads[3]),
+        q(payloads[1]),
+    );
+    let new = dir.path().join("new.yaml");
+    std::fs::write(&new, text.replacen("      transfer: dpf\n", &added, 1)).expect("write");
+    let out = dir.path().join("out");
+    let o = dpa(&[
+        "notify",
+        &s(&old),
+        &s(&new),
+        "-o",
+        &s(&out),
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let words = pdf_words(&out.join("WEBER-2026-001.notice.pdf"));
+    for p in payloads {
+        let p: String = p.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains(&p),
+            "{p:?} not literally in the PDF:\n{words}"
+        );
+    }
+    let md = std::fs::read_to_string(out.join("WEBER-2026-001.notice.md")).expect("md");
+    // one added entry, nothing turned into structure
+    let change = &md
+        [md.find("## Die Änderung").expect("change")..md.find("## Ihr Recht").expect("objection")];
+    assert_eq!(change.matches("\n- ").count(), 1, "{change}");
+    assert!(!md.contains("<b>"), "HTML is escaped: {md}");
+}

@@ -417,6 +417,9 @@ fn signatories(ctx: &mut Ctx<'_>) {
 /// reviewed more than a year before `today` (`docs/processor-directory.md`, "Review
 /// policy").
 fn directory_reviews(ctx: &mut Ctx<'_>, today: Date) {
+    if !crate::directory::resolve::has_ref_entries(&ctx.loaded.root) {
+        return;
+    }
     let Ok(dir) = crate::directory::active() else {
         return;
     };

@@ -178,6 +178,12 @@ pub fn resolve<'a>(root: &'a Node, dir: &Directory) -> Resolved<'a> {
     out
 }
 
+/// Whether a contract tree has any `ref` (or `reviewed`) entry in its subprocessor list:
+/// only then is the directory needed at all.
+pub fn has_ref_entries(root: &Node) -> bool {
+    list(root).is_some_and(|items| items.iter().any(is_ref_entry))
+}
+
 /// Whether a list item names a directory entry (or carries `reviewed`, which belongs to
 /// one).
 fn is_ref_entry(item: &Node) -> bool {
@@ -416,6 +422,12 @@ pub fn used(root: &Node, dir: &Directory) -> Vec<Used> {
 /// says then. `None` if the tree has no live `ref` entry (or one that does not resolve).
 pub fn freeze(root: &Node, dir: &Directory) -> Option<Node> {
     let items = list(root)?;
+    if !items
+        .iter()
+        .any(|i| is_ref_entry(i) && i.get("reviewed").is_none())
+    {
+        return None;
+    }
     let lang = language(root);
     let mut changed = false;
     let mut out = Vec::with_capacity(items.len());

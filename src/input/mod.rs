@@ -108,6 +108,9 @@ pub fn parse_contract(path: &Path, source: String) -> Result<LoadedContract, cra
 /// [`write`]).
 pub fn attachment(loaded: &LoadedContract) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    if !crate::directory::resolve::has_ref_entries(&loaded.root) {
+        return Cow::Borrowed(&loaded.source);
+    }
     let Ok(dir) = crate::directory::active() else {
         return Cow::Borrowed(&loaded.source);
     };
@@ -146,9 +149,14 @@ pub fn contract_from_node(root: &yaml::Node, cats: &Catalogs) -> Result<Contract
             .with_hint("start from one of the files in examples/"),
         ]);
     }
-    let dir = crate::directory::active()
-        .map_err(|e| vec![Problem::new(root.location, "", e.to_string())])?;
     // `{ ref: ID, ... }` subprocessors become plain ones before anything reads them.
+    let empty = crate::directory::Directory::default();
+    let dir = if crate::directory::resolve::has_ref_entries(root) {
+        crate::directory::active()
+            .map_err(|e| vec![Problem::new(root.location, "", e.to_string())])?
+    } else {
+        &empty
+    };
     let resolved = crate::directory::resolve::resolve(root, dir);
     let root = resolved.tree.as_ref();
     let (raw, mut problems) = de::from_node::<raw::RawContract>(root);
