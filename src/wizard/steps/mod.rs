@@ -2,8 +2,9 @@
 //! closely related sections: [`start`] (language and role), [`parties`] (controller and
 //! processor), [`agreement`], [`processing`] (subject matter, purpose, operations, data
 //! categories and data subjects), [`locations`] (and the transfer basis), [`instructions`],
-//! [`security`], [`subprocessors`] (with [`directory`], the processor directory offered
-//! when a subprocessor is added), [`terms`], [`options`], [`signatories`], [`summary`]
+//! [`security`] (with [`review`], the promises word for word), [`subprocessors`] (with
+//! [`directory`], the processor directory offered when a subprocessor is added), [`terms`],
+//! [`options`], [`signatories`], [`summary`]
 //! (overview, check, what next) and [`save`] (the contract file and the PDF).
 //!
 //! Each step is a method of [`Wizard`] built on the helpers of [`super::ask`]; it writes
@@ -16,6 +17,7 @@ mod locations;
 mod options;
 mod parties;
 mod processing;
+mod review;
 mod save;
 mod security;
 mod signatories;
