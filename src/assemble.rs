@@ -183,12 +183,14 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .list
         .iter()
         .zip(&transfers.subprocessors)
-        .map(|(s, resolved)| {
+        .enumerate()
+        .map(|(i, (s, resolved))| {
             let scc = resolved
                 .iter()
                 .any(|l| l.outcome.basis() == Some(TransferBasis::Scc));
             with_address(
                 json!({
+                    "number": i + 1,
                     "name": s.name,
                     "service": s.service,
                     "locations": locations_json(resolved, cats, lang),
@@ -197,6 +199,12 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
                     "eea_names": eea_names(resolved, lang),
                     "third_country": outside(resolved),
                     "scc_module": scc.then_some("3"),
+                    "contact": s.contact.as_ref().map(|k| json!({ "name": k.name, "email": k.email })),
+                    "onward": s.onward.iter().map(|o| json!({
+                        "name": o.name,
+                        "service": o.service,
+                        "locations": o.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
                 }),
                 &s.address,
             )
@@ -253,6 +261,8 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "authorisation": match c.subprocessors.authorisation { Authorisation::General => "general", Authorisation::Specific => "specific" },
             "notice_days": c.subprocessors.notice_days,
             "list": subprocessors,
+            "with_contact": c.subprocessors.list.iter().any(|s| s.contact.is_some()),
+            "with_onward": c.subprocessors.list.iter().any(|s| !s.onward.is_empty()),
         },
         "terms": {
             "breach_notification_hours": c.terms.breach_notification_hours,

@@ -93,6 +93,12 @@ impl Job {
         }
     }
 
+    /// A job for a contract already loaded (named after its id).
+    pub fn from_loaded(label: String, loaded: LoadedContract) -> Job {
+        let contract = loaded.contract.clone();
+        Job::new(label, &contract, Origin::Loaded(Box::new(loaded)))
+    }
+
     /// The contract, validated.
     pub fn load(&self, cats: &Catalogs) -> Result<Cow<'_, LoadedContract>, Error> {
         match &self.origin {
@@ -318,6 +324,37 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
         }
     };
     let start = Instant::now();
+    let today = crate::model::Date::today();
+    let (rendered, errors) = run_each(opts, &jobs, |job| {
+        job.load(cats).and_then(|loaded| {
+            if opts.check_only {
+                check_one(&loaded, lib, today)
+            } else {
+                render_one(job, &loaded, opts, lib)
+            }
+        })
+    });
+    failed.extend(errors);
+    Outcome {
+        rendered,
+        failed,
+        seconds: start.elapsed().as_secs_f64(),
+    }
+}
+
+/// What one job produced: the files written and the check's error, warning and note
+/// counts.
+pub type Produced = (Vec<PathBuf>, [usize; 3]);
+
+/// Runs `work` on every job on `opts.jobs` worker threads (at most 64), the way `dpa batch`
+/// renders: a progress bar on a terminal (`opts.progress`), else one log line per job
+/// (none with `opts.quiet`); one failing job never stops the others; Typst's memo cache is
+/// evicted after each job so that memory stays flat. Returns what was done (sorted by
+/// input) and what failed. `dpa notify` runs its notices through this too.
+pub fn run_each<F>(opts: &Options, jobs: &[Job], work: F) -> (Vec<Done>, Vec<Failure>)
+where
+    F: Fn(&Job) -> Result<Produced, Error> + Sync,
+{
     let total = jobs.len();
     let next = AtomicUsize::new(0);
     let done = Mutex::new(Vec::with_capacity(total));
@@ -331,7 +368,6 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
         }
         b
     });
-    let today = crate::model::Date::today();
     let workers = opts.jobs.clamp(1, 64).min(total.max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -340,13 +376,7 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(job) = jobs.get(i) else { break };
                     let t = Instant::now();
-                    let result = job.load(cats).and_then(|loaded| {
-                        if opts.check_only {
-                            check_one(&loaded, lib, today)
-                        } else {
-                            render_one(job, &loaded, opts, lib)
-                        }
-                    });
+                    let result = work(job);
                     let millis = t.elapsed().as_secs_f64() * 1000.0;
                     match result {
                         Ok((files, findings)) => {
@@ -398,14 +428,11 @@ pub fn run(opts: &Options, lib: &Library, mut jobs: Vec<Job>, mut failed: Vec<Fa
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    failed.extend(errors.into_inner().unwrap_or_default());
     let mut rendered = done.into_inner().unwrap_or_default();
     rendered.sort_by(|a, b| a.input.cmp(&b.input));
-    Outcome {
-        rendered,
-        failed,
-        seconds: start.elapsed().as_secs_f64(),
-    }
+    let mut failed = errors.into_inner().unwrap_or_default();
+    failed.sort_by(|a, b| a.input.cmp(&b.input));
+    (rendered, failed)
 }
 
 fn counts(r: &check::Report) -> [usize; 3] {
@@ -421,7 +448,7 @@ fn check_one(
     loaded: &LoadedContract,
     lib: &Library,
     today: crate::model::Date,
-) -> Result<(Vec<PathBuf>, [usize; 3]), Error> {
+) -> Result<Produced, Error> {
     let report = check::check(loaded, lib, today)?;
     if report.has_errors() {
         return Err(Error::Incomplete(check::findings_text(
@@ -438,7 +465,7 @@ fn render_one(
     loaded: &LoadedContract,
     opts: &Options,
     lib: &Library,
-) -> Result<(Vec<PathBuf>, [usize; 3]), Error> {
+) -> Result<Produced, Error> {
     let target = |ext: &str| opts.output.join(format!("{}.{ext}", job.name));
     if !opts.force
         && let Some(t) = opts

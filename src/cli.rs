@@ -40,6 +40,15 @@ enum Command {
     /// check`, and the contract text with insertions and deletions (Markdown, Word with
     /// tracked changes, PDF, JSON). Exit code 0 if identical, 4 if they differ.
     Diff(DiffArgs),
+    /// Notify every controller of an intended change of subprocessors (Art. 28(2) GDPR):
+    /// compares two versions of a contract, refuses anything but a change of the
+    /// subprocessors, and writes one notice per controller (PDF and Markdown), or a request
+    /// for approval under a specific authorisation.
+    Notify(NotifyArgs),
+    /// List and search the processor directory (vendors with their legal entity, seat,
+    /// DPF status and DPA offer), or show one entry: `dpa processors hosting`, `dpa
+    /// processors show hetzner-online`. Exit code 1 if nothing matches.
+    Processors(ProcessorsArgs),
     /// Show the clause library.
     Clauses {
         #[command(subcommand)]
@@ -67,6 +76,9 @@ enum Command {
         /// Where to write the contract file (asked at the end if not given).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// A processor directory of your own (entries replace or extend the built-in ones).
+        #[arg(long, value_name = "FILE")]
+        directory: Option<PathBuf>,
     },
     /// Write the contract file embedded in a PDF made by dpagen back out.
     Extract {
@@ -135,6 +147,9 @@ struct RenderArgs {
     /// Render even if `dpa check` finds errors (the findings are printed).
     #[arg(long)]
     allow_incomplete: bool,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -167,6 +182,9 @@ struct DiffArgs {
     /// Compare even if `dpa check` finds errors in a version.
     #[arg(long)]
     allow_incomplete: bool,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -202,6 +220,9 @@ struct BatchArgs {
     /// Folder with clause overrides.
     #[arg(long)]
     clauses: Option<PathBuf>,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -229,6 +250,9 @@ struct RecordArgs {
     /// Folder with clause overrides (the part `record` shapes Markdown and PDF).
     #[arg(long)]
     clauses: Option<PathBuf>,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -251,6 +275,77 @@ struct CheckArgs {
     /// The date to check against (YYYY-MM-DD; default: today).
     #[arg(long)]
     today: Option<String>,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum NoticeFormat {
+    Pdf,
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+struct NotifyArgs {
+    /// The version the controllers signed (contract file, format 1).
+    old: PathBuf,
+    /// The version with the changed subprocessors.
+    new: PathBuf,
+    /// Further contracts (files, folders, batch files) whose subprocessors are those of OLD:
+    /// one notice per contract.
+    contracts: Vec<PathBuf>,
+    /// A CSV with one controller per row, merged into OLD as by `dpa batch --controllers`:
+    /// one notice per row.
+    #[arg(long, value_name = "CSV")]
+    controllers: Option<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The date of the notice, YYYY-MM-DD (default: today); the objection period runs from
+    /// it.
+    #[arg(long)]
+    date: Option<String>,
+    /// Files to write, comma-separated: pdf, md.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,md")]
+    format: Vec<NoticeFormat>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    force: bool,
+    /// Folder with clause overrides.
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE")]
+    directory: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct ProcessorsArgs {
+    #[command(subcommand)]
+    action: Option<ProcessorsAction>,
+    /// Words to search for in the id, name, service and category, in German or English
+    /// (all must match); without words, the whole directory.
+    search: Vec<String>,
+    /// A processor directory of your own (entries replace or extend the built-in ones).
+    #[arg(long, value_name = "FILE", global = true)]
+    directory: Option<PathBuf>,
+    /// Language of the output (default: from the system locale).
+    #[arg(long, global = true)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ProcessorsAction {
+    /// One entry with all its fields.
+    Show {
+        /// The entry's id, as in `{ ref: ID }`.
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -296,13 +391,38 @@ pub fn main() -> i32 {
     }
 }
 
+/// Installs the user's processor directory (`--directory FILE`) for this process and
+/// prints its warnings.
+fn install_directory(file: Option<&Path>) -> Result<(), Error> {
+    let Some(path) = file else {
+        return Ok(());
+    };
+    let (dir, warnings) = crate::directory::Directory::with_user_file(path, Date::today())?;
+    eprint!("{warnings}");
+    crate::directory::install(dir)
+}
+
 fn run(cli: Cli) -> Result<i32, Error> {
+    let directory = match &cli.command {
+        Command::Render(a) => a.directory.as_deref(),
+        Command::Check(a) => a.directory.as_deref(),
+        Command::Batch(a) => a.directory.as_deref(),
+        Command::Diff(a) => a.directory.as_deref(),
+        Command::Processors(a) => a.directory.as_deref(),
+        Command::Notify(a) => a.directory.as_deref(),
+        Command::Record(a) => a.directory.as_deref(),
+        Command::New { directory, .. } => directory.as_deref(),
+        Command::Clauses { .. } | Command::Catalog { .. } | Command::Extract { .. } => None,
+    };
+    install_directory(directory)?;
     match cli.command {
         Command::Render(a) => render_cmd(a),
         Command::Check(a) => check_cmd(a),
         Command::Batch(a) => batch_cmd(a),
         Command::Record(a) => record_cmd(a),
         Command::Diff(a) => diff_cmd(a),
+        Command::Processors(a) => processors_cmd(a),
+        Command::Notify(a) => notify_cmd(a),
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
         Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
@@ -311,6 +431,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
             resume,
             from,
             output,
+            directory: _,
         } => crate::wizard::run(&crate::wizard::NewOptions {
             lang: lang.map(Lang::from),
             resume,
@@ -759,6 +880,92 @@ fn clauses_cmd(action: ClausesAction) -> Result<i32, Error> {
                         .map(|m| format!("did you mean `{m}`?"))
                         .unwrap_or_else(|| "run `dpa clauses list`".into());
                     eprintln!("error: no clause `{id}` in {}; {hint}", lang.code());
+                    Ok(1)
+                }
+            }
+        }
+    }
+}
+
+fn notify_cmd(a: NotifyArgs) -> Result<i32, Error> {
+    let lib = Library::load(a.clauses.as_deref())?;
+    let date = match &a.date {
+        Some(s) => Date::parse_iso(s)
+            .ok_or_else(|| Error::Template(crate::tr!("notify-bad-date", value = s.as_str())))?,
+        None => Date::today(),
+    };
+    let opts = crate::notify::Options {
+        old: a.old,
+        new: a.new,
+        controllers: a.controllers,
+        contracts: a.contracts,
+        output: a.output,
+        date,
+        formats: Formats {
+            pdf: a.format.contains(&NoticeFormat::Pdf),
+            markdown: a.format.contains(&NoticeFormat::Md),
+            docx: false,
+        },
+        jobs: a.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        }),
+        force: a.force,
+        progress: true,
+    };
+    let outcome = crate::notify::run(&opts, &lib)?;
+    eprint!("{}", crate::batch::notices_text(&outcome.notices));
+    eprint!("{}", crate::notify::summary(&outcome, &opts.output));
+    Ok(if outcome.failed.is_empty() { 0 } else { 1 })
+}
+
+fn processors_cmd(a: ProcessorsArgs) -> Result<i32, Error> {
+    use crate::directory::{active, print};
+    let lang = a
+        .lang
+        .map(Lang::from)
+        .unwrap_or_else(crate::i18n::locale_lang);
+    let _lang = crate::i18n::scoped(lang);
+    let dir = active()?;
+    match a.action {
+        Some(ProcessorsAction::Show { id }) => match dir.get(&id) {
+            Some(e) => {
+                print!("{}", print::show(e, Catalogs::get()?, lang));
+                Ok(0)
+            }
+            None => {
+                let hint = match dir.suggest(&id) {
+                    Some(s) => crate::tr!("dir-ref-did-you-mean", id = s),
+                    None => crate::tr!("dir-ref-find-hint"),
+                };
+                let id = crate::error::visible_text(&id);
+                eprintln!(
+                    "{}: {}
+  = {}: {hint}",
+                    Severity::Error,
+                    crate::tr!("dir-show-unknown", id = id),
+                    crate::tr!("label-help")
+                );
+                Ok(1)
+            }
+        },
+        None => {
+            let query = a.search.join(" ");
+            match print::list(dir, &query, lang) {
+                Some(table) => {
+                    print!("{table}");
+                    Ok(0)
+                }
+                None => {
+                    let query = crate::error::visible_text(&query);
+                    eprintln!(
+                        "{}
+  = {}: {}",
+                        crate::tr!("dir-list-none", query = query),
+                        crate::tr!("label-help"),
+                        crate::tr!("dir-list-none-hint")
+                    );
                     Ok(1)
                 }
             }

@@ -14,11 +14,13 @@ pub mod check;
 pub mod clauses;
 pub mod cli;
 pub mod diff;
+pub mod directory;
 pub mod error;
 pub mod escape;
 pub mod i18n;
 pub mod input;
 pub mod model;
+pub mod notify;
 pub mod output;
 #[cfg(test)]
 mod parity;

@@ -108,10 +108,11 @@ pub fn render(
     }
     let doc = assemble::assemble(&loaded.contract, lib)?;
     let markdown = formats.markdown.then(|| doc.to_markdown());
+    let attachment = input::attachment(loaded);
     let input = render::RenderInput {
         contract: &loaded.contract,
         document: &doc,
-        source: &loaded.source,
+        source: &attachment,
         library_version: &lib.version,
     };
     let pdf = if formats.pdf {

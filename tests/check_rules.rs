@@ -248,6 +248,15 @@ const CASES: &[Case] = &[
         )],
         &["third_country_transfer"],
     ),
+    (
+        // An entry resolved from the processor directory, reviewed over a year before.
+        "directory_review_old",
+        &[(
+            "    - name: Rechenzentrum Nord GmbH\n",
+            "    - ref: rechenzentrum-nord\n      reviewed: 2025-11-01\n      name: Rechenzentrum Nord GmbH\n",
+        )],
+        &[],
+    ),
 ];
 
 /// For every rule, a contract close to the one that fires it, in which it must not fire

@@ -136,6 +136,8 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
         ("? Wie werden Unterauftragsverarbeiter genehmigt", "\r"),
         ("? Wie viele Tage vorher werden Änderungen", "\r"),
         ("? Unterauftragsverarbeiter: noch keiner", "Hinzu\r"),
+        // The processor directory comes first; this one is entered by hand.
+        ("? Welcher Unterauftragsverarbeiter?", "Anbieter selbst\r"),
         (
             "? Name des Unterauftragsverarbeiters",
             "Google Ireland Limited\r",
@@ -149,7 +151,22 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
         // Outside the EEA: explained, then asked.
         ("liegt außerhalb des EWR ohne Angemessenheitsbeschluss", ""),
         ("? Rechtsgrundlage für Vereinigte Staaten", "Data Privacy\r"),
-        ("? Unterauftragsverarbeiter: 1", "\r"),
+        // The second one from the directory: type to search, Enter keeps its values.
+        ("? Unterauftragsverarbeiter: 1", "Hinzu\r"),
+        ("? Welcher Unterauftragsverarbeiter?", "hetzner\r"),
+        (
+            "Aus dem Verzeichnis der Auftragsverarbeiter: Hetzner Online GmbH",
+            "",
+        ),
+        ("? Name des Unterauftragsverarbeiters", "\r"),
+        ("? Straße und Hausnummer", "\r"),
+        ("? Postleitzahl", "\r"),
+        ("? Ort ", "\r"),
+        ("? Land des Sitzes", "\r"),
+        // A typed answer replaces the suggestion (the directory's service).
+        ("? Welche Leistung", "Server-Hosting\r"),
+        ("? In welchen Ländern verarbeitet er", "\r"),
+        ("? Unterauftragsverarbeiter: 2", "\r"),
         ("Schritt 11 von 14", ""),
         ("? Binnen wie vielen Stunden", &format!("{BS}{BS}24\r")),
         ("? Wie viele Tage vorher werden Kontrollen", "\r"),
@@ -204,6 +221,8 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
         "breach_notification_hours: 24",
         "remote_maintenance: true",
         "{ area: recovery, text: \"Wöchentliche Wiederherstellungsprobe auf Testsystem\" }",
+        // Taken from the directory: the entry and what differs from it.
+        "- { ref: \"hetzner-online\", service: \"Server-Hosting\" }",
     ] {
         assert!(text.contains(needle), "{needle:?} missing in\n{text}");
     }
@@ -218,6 +237,9 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
         "Zahnarztpraxis Dr. Weber",
         "Pixelwerk Webdesign, Jonas Klein",
         "Google Ireland Limited",
+        // the directory's values, printed in the contract
+        "Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen",
+        "Server-Hosting",
     ] {
         assert!(words.contains(name), "{name} not in the PDF");
     }

@@ -138,6 +138,7 @@ pub fn check(loaded: &LoadedContract, lib: &Library, today: Date) -> Result<Repo
     terms(&mut ctx, today);
     signatories(&mut ctx);
     dpo::dpo_likely_required(&mut ctx);
+    directory_reviews(&mut ctx, today);
     let mut findings = ctx.findings;
     findings.sort_by_key(|f| (f.severity, f.location));
     Ok(Report {
@@ -414,6 +415,42 @@ fn signatories(ctx: &mut Ctx<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// A note for every subprocessor taken from the processor directory whose entry was last
+/// reviewed more than a year before `today` (`docs/processor-directory.md`, "Review
+/// policy").
+fn directory_reviews(ctx: &mut Ctx<'_>, today: Date) {
+    if !crate::directory::resolve::has_ref_entries(&ctx.loaded.root) {
+        return;
+    }
+    let Ok(dir) = crate::directory::active() else {
+        return;
+    };
+    for u in crate::directory::resolve::used(&ctx.loaded.root, dir) {
+        if today.days_since(u.reviewed) <= crate::directory::REVIEW_MAX_DAYS {
+            continue;
+        }
+        let list = &ctx.loaded.contract.subprocessors.list;
+        let name = list
+            .get(u.index)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| u.id.clone());
+        let lang = crate::i18n::lang();
+        ctx.add(
+            Severity::Note,
+            "directory_review_old",
+            &format!("subprocessors.list[{}].ref", u.index),
+            crate::tr!(
+                "dir-check-old",
+                name = name,
+                id = u.id.as_str(),
+                date = u.reviewed.long(lang),
+                today = today.long(lang)
+            ),
+            crate::tr!("dir-check-old-hint"),
+        );
     }
 }
 

@@ -268,6 +268,40 @@ pub fn parse_contract(path: &Path, source: String) -> Result<LoadedContract, cra
     })
 }
 
+/// The contract file attached to the PDF: the file as read, or, if it takes subprocessors
+/// from the processor directory (`{ ref: ID }`), the same contract with those entries
+/// written out in resolved form (`ref`, `reviewed` and every field), so that the attached
+/// file renders the same contract later even if the directory changes. The comment lines
+/// at the top of the file are kept; other comments are not (the file is written by
+/// [`write`]).
+pub fn attachment(loaded: &LoadedContract) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !crate::directory::resolve::has_ref_entries(&loaded.root) {
+        return Cow::Borrowed(&loaded.source);
+    }
+    let Ok(dir) = crate::directory::active() else {
+        return Cow::Borrowed(&loaded.source);
+    };
+    let Some(tree) = crate::directory::resolve::freeze(&loaded.root, dir) else {
+        return Cow::Borrowed(&loaded.source);
+    };
+    let body = loaded
+        .source
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&loaded.source);
+    let mut header: Vec<String> = body
+        .lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim().to_string())
+        .collect();
+    header.push(crate::tr_in!(
+        loaded.contract.language,
+        "dir-attachment-header"
+    ));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    Cow::Owned(write::contract_file(&tree, &header))
+}
+
 /// Validates a YAML tree as a contract, reporting every problem.
 pub fn contract_from_node(root: &yaml::Node, cats: &Catalogs) -> Result<Contract, Vec<Problem>> {
     if !matches!(root.value, yaml::Value::Map(_)) {
@@ -283,13 +317,24 @@ pub fn contract_from_node(root: &yaml::Node, cats: &Catalogs) -> Result<Contract
             .with_hint("start from one of the files in examples/"),
         ]);
     }
+    // `{ ref: ID, ... }` subprocessors become plain ones before anything reads them.
+    let empty = crate::directory::Directory::default();
+    let dir = if crate::directory::resolve::has_ref_entries(root) {
+        crate::directory::active()
+            .map_err(|e| vec![Problem::new(root.location, "", e.to_string())])?
+    } else {
+        &empty
+    };
+    let resolved = crate::directory::resolve::resolve(root, dir);
+    let root = resolved.tree.as_ref();
     let (raw, mut problems) = de::from_node::<raw::RawContract>(root);
     let validated = raw.map(|raw| model::validate(&raw, root, cats));
     match validated {
-        Some(Ok(c)) if problems.is_empty() => return Ok(c),
+        Some(Ok(c)) if problems.is_empty() && resolved.problems.is_empty() => return Ok(c),
         Some(Ok(_)) | None => {}
         Some(Err(more)) => problems.extend(more),
     }
+    let mut problems = resolved.explain(problems);
     if problems.is_empty() {
         problems.push(Problem::new(
             root.location,

@@ -224,15 +224,43 @@ pub struct RawSecurity {
 }
 
 /// One subprocessor.
+///
+/// `ref` and `reviewed` (an entry of the processor directory) never reach this struct:
+/// [`crate::directory::resolve`] turns such an entry into a plain one first. They are
+/// listed so that a misspelt key is matched against them too.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 #[allow(missing_docs)]
 pub struct RawSubprocessor {
+    #[serde(rename = "ref")]
+    pub reference: Field<String>,
+    pub reviewed: Field<String>,
     pub name: Field<String>,
     pub address: Field<RawAddress>,
     pub service: Field<String>,
     pub locations: Field<Vec<Field<String>>>,
     pub transfer: Field<RawTransfer>,
+    pub contact: Field<RawSubContact>,
+    pub onward: Field<Vec<Field<RawOnward>>>,
+}
+
+/// Whom to contact at a subprocessor about data protection.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+#[allow(missing_docs)]
+pub struct RawSubContact {
+    pub name: Field<String>,
+    pub email: Field<String>,
+}
+
+/// A subprocessor's own subprocessor that processes the data (onward subprocessing).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+#[allow(missing_docs)]
+pub struct RawOnward {
+    pub name: Field<String>,
+    pub service: Field<String>,
+    pub locations: Field<Vec<Field<String>>>,
 }
 
 /// Subprocessor rules and list.

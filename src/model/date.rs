@@ -50,6 +50,30 @@ impl Date {
         }
     }
 
+    /// The date `days` days later (earlier for a negative number); `None` outside the
+    /// calendar's range.
+    pub fn add_days(&self, days: i64) -> Option<Date> {
+        let d = self.to_time()?.checked_add(time::Duration::days(days))?;
+        Some(Date {
+            year: d.year(),
+            month: u8::from(d.month()),
+            day: d.day(),
+        })
+    }
+
+    /// Whole days from `earlier` to this date (negative if `earlier` is later).
+    pub fn days_since(&self, earlier: Date) -> i64 {
+        match (self.to_time(), earlier.to_time()) {
+            (Some(a), Some(b)) => (a - b).whole_days(),
+            _ => 0,
+        }
+    }
+
+    fn to_time(self) -> Option<time::Date> {
+        let m = time::Month::try_from(self.month).ok()?;
+        time::Date::from_calendar_date(self.year, m, self.day).ok()
+    }
+
     /// The date in words: "1. Dezember 2026" or "1 December 2026".
     pub fn long(&self, lang: Lang) -> String {
         const DE: [&str; 12] = [
@@ -116,6 +140,27 @@ mod tests {
         assert!(Date::parse_iso("01.12.2026").is_none());
         assert!(Date::parse_iso("2026-1-01").is_none());
         assert!(Date::parse_iso("+026-01-01").is_none());
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        let d = Date::parse_iso("2026-11-30").expect("date");
+        assert_eq!(
+            d.add_days(31).map(|d| d.to_string()).as_deref(),
+            Some("2026-12-31")
+        );
+        assert_eq!(
+            d.add_days(92).map(|d| d.to_string()).as_deref(),
+            Some("2027-03-02")
+        );
+        let leap = Date::parse_iso("2028-02-28").expect("date");
+        assert_eq!(
+            leap.add_days(1).map(|d| d.to_string()).as_deref(),
+            Some("2028-02-29")
+        );
+        let later = Date::parse_iso("2027-12-01").expect("date");
+        assert_eq!(later.days_since(d), 366);
+        assert_eq!(d.days_since(later), -366);
     }
 
     #[test]

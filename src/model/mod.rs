@@ -341,6 +341,36 @@ pub struct Subprocessor {
     pub locations: Vec<String>,
     /// Transfer basis for locations outside the EEA.
     pub transfer: Option<Transfer>,
+    /// Whom to contact about data protection (shown in the annex of subprocessors).
+    /// Left out of the data when absent, so contracts without it keep their fingerprint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<SubContact>,
+    /// The subprocessor's own subprocessors that process the data (the chain the
+    /// controller authorises). Left out of the data when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub onward: Vec<Onward>,
+}
+
+/// Whom to contact at a subprocessor: a name, an e-mail address, or both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubContact {
+    /// A person, team or function ("Datenschutzbeauftragter").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// E-mail address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// An onward subprocessor: engaged by a subprocessor for the processing of the data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Onward {
+    /// Legal name.
+    pub name: String,
+    /// What it does.
+    pub service: String,
+    /// Where it processes (country codes).
+    pub locations: Vec<String>,
 }
 
 /// Subprocessor rules and list.

@@ -770,16 +770,28 @@ impl<'a> Validator<'a> {
             let service = self.req_text(&sp.service, &join(&p, "service"));
             let locations = self.locations(&sp.locations, &join(&p, "locations"));
             let transfer = self.transfer(&sp.transfer, &join(&p, "transfer"), &locations);
-            match (name, address, service, transfer) {
-                (Some(name), Some(address), Some(service), Ok(transfer)) => {
-                    list.push(Subprocessor {
-                        name,
-                        address,
-                        service,
-                        locations,
-                        transfer,
-                    })
-                }
+            let contact = match &sp.contact {
+                Field::Ok(c) => self.sub_contact(c, &join(&p, "contact")).map(Some),
+                _ => Some(None),
+            };
+            let onward = self.onward(&sp.onward, &join(&p, "onward"));
+            match (name, address, service, transfer, contact, onward) {
+                (
+                    Some(name),
+                    Some(address),
+                    Some(service),
+                    Ok(transfer),
+                    Some(contact),
+                    Some(onward),
+                ) => list.push(Subprocessor {
+                    name,
+                    address,
+                    service,
+                    locations,
+                    transfer,
+                    contact,
+                    onward,
+                }),
                 _ => ok = false,
             }
         }
@@ -791,6 +803,46 @@ impl<'a> Validator<'a> {
             notice_days,
             list,
         })
+    }
+
+    /// A subprocessor's contact: a name, an e-mail address, or both.
+    fn sub_contact(&mut self, c: &RawSubContact, path: &str) -> Option<SubContact> {
+        let name = self.opt_text(&c.name, &join(path, "name"));
+        let email = self.email(&c.email, &join(path, "email"));
+        if c.name.is_missing() && c.email.is_missing() {
+            self.problem(
+                path,
+                crate::tr!("sub-contact-empty"),
+                crate::tr!("sub-contact-empty-hint"),
+            );
+            return None;
+        }
+        if (c.name.ok().is_some() && name.is_none()) || (c.email.ok().is_some() && email.is_none())
+        {
+            return None;
+        }
+        Some(SubContact { name, email })
+    }
+
+    /// A subprocessor's onward subprocessors.
+    fn onward(&mut self, f: &Field<Vec<Field<RawOnward>>>, path: &str) -> Option<Vec<Onward>> {
+        let entries = self.list(f, path, false);
+        let mut out = Vec::new();
+        let mut ok = !matches!(f, Field::Bad);
+        for (p, o) in entries {
+            let name = self.req_text(&o.name, &join(&p, "name"));
+            let service = self.req_text(&o.service, &join(&p, "service"));
+            let locations = self.locations(&o.locations, &join(&p, "locations"));
+            match (name, service) {
+                (Some(name), Some(service)) if !locations.is_empty() => out.push(Onward {
+                    name,
+                    service,
+                    locations,
+                }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
     }
 
     fn terms(&mut self, raw: Option<&RawTerms>, controller: Option<&Party>) -> Option<Terms> {

@@ -201,6 +201,8 @@ fn sub(name: &str, country: &str, locations: &[&str], transfer: Option<Transfer>
         service: "Hosting".into(),
         locations: locations.iter().map(|s| s.to_string()).collect(),
         transfer,
+        contact: None,
+        onward: Vec::new(),
     }
 }
 
@@ -433,6 +435,45 @@ pub(super) const LEVERS: &[Lever] = &[
             ]),
         )]
     }),
+    (
+        "subprocessors with contacts and onward subprocessors",
+        |c| {
+            let mut full = sub(
+                "Cloud Inc.",
+                "US",
+                &["US"],
+                per(&[("US", TransferBasis::Dpf)]),
+            );
+            full.contact = Some(SubContact {
+                name: Some("Privacy Team".into()),
+                email: Some("privacy@cloud.example".into()),
+            });
+            full.onward = vec![
+                Onward {
+                    name: "Data Centre LLC".into(),
+                    service: "Hosting".into(),
+                    locations: vec!["US".into()],
+                },
+                Onward {
+                    name: "Backup GmbH".into(),
+                    service: "Backup".into(),
+                    locations: vec!["DE".into(), "AT".into()],
+                },
+            ];
+            let mut named = sub("Rechenzentrum GmbH", "DE", &["DE"], None);
+            named.contact = Some(SubContact {
+                name: Some("Datenschutzbeauftragter".into()),
+                email: None,
+            });
+            let mut mailed = sub("Support GmbH", "DE", &["DE"], None);
+            mailed.contact = Some(SubContact {
+                name: None,
+                email: Some("dsb@support.example".into()),
+            });
+            let without = sub("Mail GmbH", "DE", &["DE"], None);
+            c.subprocessors.list = vec![full, named, mailed, without];
+        },
+    ),
     ("subprocessor without a basis", |c| {
         c.subprocessors.list = vec![sub("Cloud Inc.", "US", &["US"], None)]
     }),

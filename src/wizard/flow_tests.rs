@@ -39,6 +39,7 @@ fn with_no_subprocessors_the_suggestion_is_to_add_one() {
         vec![
             // Enter on the menu adds one.
             ("subprocessors.menu", Enter),
+            ("sub.directory", pick("by-hand")),
             ("sub.name", t("Hetzner Online GmbH")),
             ("sub.street", t("Industriestr. 25")),
             ("sub.postal_code", t("91710")),

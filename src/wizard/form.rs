@@ -278,6 +278,10 @@ pub struct SecurityForm {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SubprocessorForm {
+    /// The processor directory entry it was taken from (`ref`); the contract file then
+    /// names the entry and writes only the fields that differ from it.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
     /// Name.
     pub name: String,
     /// Address.
@@ -288,6 +292,32 @@ pub struct SubprocessorForm {
     pub locations: Vec<String>,
     /// Transfer basis.
     pub transfer: Option<TransferForm>,
+    /// Whom to contact there about data protection.
+    pub contact: Option<SubContactForm>,
+    /// Its own subprocessors.
+    pub onward: Vec<OnwardForm>,
+}
+
+/// A subprocessor's contact: a name, an e-mail address, or both.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SubContactForm {
+    /// Person, team or function.
+    pub name: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+}
+
+/// An onward subprocessor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OnwardForm {
+    /// Name.
+    pub name: String,
+    /// Service.
+    pub service: String,
+    /// Country codes.
+    pub locations: Vec<String>,
 }
 
 /// Subprocessor rules and list.
@@ -467,6 +497,20 @@ impl Form {
         }
     }
 
+    /// Marks the subprocessors that the contract file `root` takes from the processor
+    /// directory (`ref`), so that saving keeps naming the directory entries (`dpa new
+    /// --from`).
+    pub fn keep_directory_refs(&mut self, root: &crate::input::yaml::Node) {
+        let Ok(dir) = crate::directory::active() else {
+            return;
+        };
+        for u in crate::directory::resolve::used(root, dir) {
+            if let Some(s) = self.subprocessors.list.get_mut(u.index) {
+                s.reference = Some(u.id);
+            }
+        }
+    }
+
     /// The contract language.
     pub fn lang(&self) -> Lang {
         Lang::from_code(&self.language).unwrap_or(Lang::De)
@@ -555,11 +599,25 @@ impl Form {
                     .list
                     .iter()
                     .map(|s| SubprocessorForm {
+                        reference: None,
                         name: s.name.clone(),
                         address: address(&s.address),
                         service: s.service.clone(),
                         locations: s.locations.clone(),
                         transfer: s.transfer.as_ref().map(TransferForm::from_model),
+                        contact: s.contact.as_ref().map(|k| SubContactForm {
+                            name: k.name.clone(),
+                            email: k.email.clone(),
+                        }),
+                        onward: s
+                            .onward
+                            .iter()
+                            .map(|o| OnwardForm {
+                                name: o.name.clone(),
+                                service: o.service.clone(),
+                                locations: o.locations.clone(),
+                            })
+                            .collect(),
                     })
                     .collect(),
             },

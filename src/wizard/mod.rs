@@ -349,7 +349,9 @@ fn start(
             let loaded = crate::input::load_contract(from)?;
             // The questions are asked in the contract's language unless --lang says otherwise.
             let lang = opts.lang.unwrap_or(loaded.contract.language);
-            Draft::from_contract(lang, &loaded.contract, from)
+            let mut d = Draft::from_contract(lang, &loaded.contract, from);
+            d.form.keep_directory_refs(&loaded.root);
+            d
         }
         None => Draft::new(ui),
     };

@@ -332,6 +332,7 @@ fn going_back_from_the_summary_changes_one_section() {
 
 fn sub(name: &str, country: &str, locations: Reply) -> Script {
     script(vec![
+        ("sub.directory", pick("by-hand")),
         ("sub.name", t(name)),
         ("sub.street", t("Industriestr. 25")),
         ("sub.postal_code", t("91710")),
@@ -916,3 +917,7 @@ fn professional_secrecy_is_offered_where_it_may_apply() {
         "{message}"
     );
 }
+
+/// Subprocessors taken from the processor directory.
+#[path = "directory_tests.rs"]
+mod directory;

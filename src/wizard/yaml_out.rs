@@ -6,9 +6,10 @@ use super::form::{
     AddressForm, DurationForm, Form, ItemForm, PartyForm, PersonForm, SubprocessorForm,
     TransferForm,
 };
+use crate::Lang;
 use crate::input::write::build::{bool, int, map, seq, text, texts};
 use crate::input::write::contract_file;
-use crate::input::yaml::Node;
+use crate::input::yaml::{Node, Value};
 
 fn address(a: &AddressForm) -> Node {
     let mut pairs = vec![("street", text(&a.street))];
@@ -74,7 +75,8 @@ fn transfer(t: &TransferForm) -> Node {
     }
 }
 
-fn subprocessor(s: &SubprocessorForm) -> Node {
+/// A subprocessor with every field written out.
+fn plain_subprocessor(s: &SubprocessorForm) -> Node {
     let mut pairs = vec![
         ("name", text(&s.name)),
         ("address", address(&s.address)),
@@ -84,7 +86,90 @@ fn subprocessor(s: &SubprocessorForm) -> Node {
     if let Some(t) = &s.transfer {
         pairs.push(("transfer", transfer(t)));
     }
+    if let Some(c) = &s.contact {
+        let mut contact = Vec::new();
+        if let Some(n) = &c.name {
+            contact.push(("name", text(n)));
+        }
+        if let Some(e) = &c.email {
+            contact.push(("email", text(e)));
+        }
+        pairs.push(("contact", map(contact)));
+    }
+    if !s.onward.is_empty() {
+        pairs.push((
+            "onward",
+            seq(s
+                .onward
+                .iter()
+                .map(|o| {
+                    map(vec![
+                        ("name", text(&o.name)),
+                        ("service", text(&o.service)),
+                        ("locations", texts(&o.locations)),
+                    ])
+                })
+                .collect()),
+        ));
+    }
     map(pairs)
+}
+
+/// A subprocessor: `{ ref: ID }` and the fields that differ from the directory entry when
+/// it was taken from the processor directory, else every field.
+fn subprocessor(s: &SubprocessorForm, lang: Lang) -> Node {
+    let plain = plain_subprocessor(s);
+    s.reference
+        .as_deref()
+        .and_then(|id| with_ref(id, &plain, lang))
+        .unwrap_or(plain)
+}
+
+/// The same values as a field of a contract file (positions do not count).
+fn same(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((ka, va), (kb, vb))| same(ka, kb) && same(va, vb))
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(i, j)| same(i, j))
+        }
+        (x, y) => x == y,
+    }
+}
+
+/// `{ ref: ID, ... }` with the fewest overrides that resolve to exactly `plain`, or `None`
+/// if the entry is unknown or `plain` cannot be said that way.
+fn with_ref(id: &str, plain: &Node, lang: Lang) -> Option<Node> {
+    let dir = crate::directory::active().ok()?;
+    dir.get(id)?;
+    let from_directory = ["name", "address", "service", "locations", "transfer"];
+    let mut entry = vec![("ref", text(id))];
+    for field in from_directory {
+        let resolved = crate::directory::resolve::resolve_item(&map(entry.clone()), dir, lang)?;
+        match (plain.get(field), resolved.get(field)) {
+            (Some(want), Some(have)) if same(want, have) => {}
+            (Some(want), _) => entry.push((field, want.clone())),
+            (None, None) => {}
+            // "none" cannot be said next to `ref`: write the subprocessor out instead.
+            (None, Some(_)) => return None,
+        }
+    }
+    if let Value::Map(pairs) = &plain.value {
+        for (k, v) in pairs {
+            if let Value::Str(key) = &k.value
+                && !from_directory.contains(&key.as_str())
+            {
+                entry.push((key.as_str(), v.clone()));
+            }
+        }
+    }
+    let node = map(entry);
+    let resolved = crate::directory::resolve::resolve_item(&node, dir, lang)?;
+    same(&resolved, plain).then_some(node)
 }
 
 /// The tree of the contract file for a form, keys in the order of the examples.
@@ -177,7 +262,10 @@ pub fn to_node(f: &Form) -> Node {
         map(vec![
             ("authorisation", text(&sp.authorisation)),
             ("notice_days", int(sp.notice_days)),
-            ("list", seq(sp.list.iter().map(subprocessor).collect())),
+            (
+                "list",
+                seq(sp.list.iter().map(|s| subprocessor(s, f.lang())).collect()),
+            ),
         ]),
     ));
 

@@ -2,13 +2,16 @@
 //! closely related sections: [`start`] (language and role), [`parties`] (controller and
 //! processor), [`agreement`], [`processing`] (subject matter, purpose, operations, data
 //! categories and data subjects), [`locations`] (and the transfer basis), [`instructions`],
-//! [`security`] (with [`review`], the promises word for word), [`subprocessors`], [`terms`], [`options`], [`signatories`], [`summary`]
+//! [`security`] (with [`review`], the promises word for word), [`subprocessors`] (with
+//! [`directory`], the processor directory offered when a subprocessor is added), [`terms`],
+//! [`options`], [`signatories`], [`summary`]
 //! (overview, check, what next) and [`save`] (the contract file and the PDF).
 //!
 //! Each step is a method of [`Wizard`] built on the helpers of [`super::ask`]; it writes
 //! every answer into the form as soon as it is given.
 
 mod agreement;
+mod directory;
 mod instructions;
 mod locations;
 mod options;

@@ -45,6 +45,7 @@ impl Wizard<'_> {
 
     /// Authorisation, notice period and the list.
     pub(super) fn subprocessors(&mut self, f: &mut Form) -> Result<(), Stop> {
+        let lang = f.lang();
         let sp = &mut f.subprocessors;
         sp.authorisation = self.choose(
             "subprocessors.authorisation",
@@ -95,7 +96,8 @@ impl Wizard<'_> {
             )? {
                 Menu::Done => return Ok(()),
                 Menu::Add => {
-                    sp.list.push(SubprocessorForm::default());
+                    let picked = self.offer_directory(lang)?;
+                    sp.list.push(picked);
                     if let Some(s) = sp.list.last_mut() {
                         self.subprocessor(s)?;
                     }
