@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::catalog::{Catalogs, Country};
 use crate::clauses::{Kind, Library};
 use crate::model::*;
+use crate::typography::{ValueKind, mark, mark_free_text as free, strip_marks};
 use crate::{Error, Lang};
 
 /// One numbered clause or annex of the assembled document.
@@ -22,6 +23,9 @@ pub struct Section {
     pub title: String,
     /// Body in Markdown (values escaped).
     pub body: String,
+    /// The same body with every value marked by its kind (see [`crate::typography`]): what
+    /// the PDF typesets. [`Section::body`] is this without the marks.
+    pub marked: String,
     /// Requirement ids the clause covers.
     pub covers: Vec<String>,
 }
@@ -62,6 +66,8 @@ pub struct Document {
     pub processor: String,
     /// Lines of the parties block under the title.
     pub parties_intro: Vec<String>,
+    /// The same lines with names and addresses marked by kind (see [`crate::typography`]).
+    pub parties_intro_marked: Vec<String>,
     /// Clauses then annexes, in order.
     pub sections: Vec<Section>,
     /// Heading of the signature section.
@@ -136,14 +142,16 @@ pub(crate) fn words(lang: Lang) -> Words {
 pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let lang = c.language;
     let country = |code: &str| country_json(cats.country(code), code, lang);
+    // Every value a person typed is marked with its kind as it enters the context (see
+    // `typography`): names, addresses, e-mail addresses and ids are never hyphenated.
     let party = |p: &Party| {
         json!({
-            "name": p.name,
-            "street": p.address.street,
-            "postal_code": p.address.postal_code,
-            "city": p.address.city,
+            "name": mark(ValueKind::Name, &p.name),
+            "street": mark(ValueKind::Address, &p.address.street),
+            "postal_code": mark(ValueKind::Address, &p.address.postal_code),
+            "city": mark(ValueKind::Address, &p.address.city),
             "country": country(&p.address.country),
-            "register": p.register,
+            "register": p.register.as_deref().map(|r| mark(ValueKind::Id, r)),
             "representative": person_json(&p.representative),
             "contact": p.contact.as_ref().map(person_json),
             "dpo": p.dpo.as_ref().map(person_json),
@@ -161,7 +169,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         list.iter()
             .map(|it| match it {
                 Item::Id(id) => labelled(cat, id),
-                Item::Text(t) => json!({ "id": null, "label": t }),
+                Item::Text(t) => json!({ "id": null, "label": free(t) }),
             })
             .collect()
     };
@@ -186,7 +194,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let (dtype, until, notice) = match &p.duration {
         Duration::MainAgreement => ("main_agreement", None, None),
         Duration::Fixed { until } => ("fixed", Some(until.long(lang)), None),
-        Duration::Indefinite { notice } => ("indefinite", None, notice.clone()),
+        Duration::Indefinite { notice } => ("indefinite", None, notice.as_deref().map(free)),
     };
     let subprocessors: Vec<Value> = c
         .subprocessors
@@ -195,12 +203,12 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .map(|s| {
             let third = outside(&s.locations);
             json!({
-                "name": s.name,
-                "street": s.address.street,
-                "postal_code": s.address.postal_code,
-                "city": s.address.city,
+                "name": mark(ValueKind::Name, &s.name),
+                "street": mark(ValueKind::Address, &s.address.street),
+                "postal_code": mark(ValueKind::Address, &s.address.postal_code),
+                "city": mark(ValueKind::Address, &s.address.city),
                 "country": country(&s.address.country),
-                "service": s.service,
+                "service": free(&s.service),
                 "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
                 "transfer": transfer(s.transfer),
                 "third_country": third,
@@ -233,7 +241,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
                     })
                 })
                 .collect();
-            let custom: Vec<&str> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| m.text.as_str()).collect();
+            let custom: Vec<String> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| free(&m.text)).collect();
             json!({
                 "id": a.id,
                 "label": a.label(lang),
@@ -253,27 +261,27 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             json!({
                 "party": s.party.id(),
                 "party_label": match s.party { PartyRole::Controller => w.controller, PartyRole::Processor => w.processor },
-                "name": s.name,
-                "role": s.role,
-                "place": s.place,
+                "name": mark(ValueKind::Name, &s.name),
+                "role": s.role.as_deref().map(free),
+                "place": s.place.as_deref().map(|p| mark(ValueKind::Address, p)),
             })
         })
         .collect();
     json!({
         "lang": lang.code(),
         "contract": {
-            "id": c.display_id(),
+            "id": mark(ValueKind::Id, &c.display_id()),
             "effective_date": c.effective_date.map(|d| d.long(lang)),
             "main_agreement": {
-                "title": c.main_agreement.as_ref().map(|m| m.title.clone()),
+                "title": c.main_agreement.as_ref().map(|m| free(&m.title)),
                 "date": c.main_agreement.as_ref().and_then(|m| m.date).map(|d| d.long(lang)),
             },
         },
         "controller": party(&c.controller),
         "processor": party(&c.processor),
         "processing": {
-            "subject_matter": p.subject_matter,
-            "purpose": p.purpose,
+            "subject_matter": free(&p.subject_matter),
+            "purpose": free(&p.purpose),
             "duration": { "type": dtype, "until": until, "notice": notice },
             "operations": p.operations.iter().map(|o| labelled(&cats.operations, o)).collect::<Vec<_>>(),
             "data_categories": items(&cats.data_categories, &p.data_categories),
@@ -292,7 +300,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "areas": areas,
             "measure_count": c.security.measures.len(),
             "custom_count": c.security.custom.len(),
-            "certifications": c.security.certifications,
+            "certifications": c.security.certifications.iter().map(|t| free(t)).collect::<Vec<_>>(),
         },
         "subprocessors": {
             "authorisation": match c.subprocessors.authorisation { Authorisation::General => "general", Authorisation::Specific => "specific" },
@@ -309,7 +317,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "liability": match c.terms.liability { Liability::Statutory => "statutory", Liability::Capped => "capped" },
             "liability_cap": c.terms.liability_cap_eur.map(|v| money(v, lang)),
             "governing_law": country(&c.terms.governing_law),
-            "jurisdiction": c.terms.jurisdiction,
+            "jurisdiction": c.terms.jurisdiction.as_deref().map(free),
         },
         "options": {
             "remote_maintenance": c.options.remote_maintenance,
@@ -330,16 +338,21 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
 }
 
 fn person_json(p: &Person) -> Value {
-    json!({ "name": p.name, "role": p.role, "email": p.email, "phone": p.phone })
+    json!({
+        "name": mark(ValueKind::Name, &p.name),
+        "role": p.role.as_deref().map(free),
+        "email": p.email.as_deref().map(|e| mark(ValueKind::Email, e)),
+        "phone": p.phone.as_deref().map(|t| mark(ValueKind::Id, t)),
+    })
 }
 
 fn country_json(c: Option<&Country>, code: &str, lang: Lang) -> Value {
     match c {
         Some(c) => {
-            json!({ "code": c.code, "name": c.name(lang), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf })
+            json!({ "code": c.code, "name": mark(ValueKind::Address, c.name(lang)), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf })
         }
         None => {
-            json!({ "code": code, "name": code, "eea": false, "adequacy": false, "dpf": false })
+            json!({ "code": code, "name": mark(ValueKind::Address, code), "eea": false, "adequacy": false, "dpf": false })
         }
     }
 }
@@ -440,29 +453,41 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     ctx.insert("refs", &Value::Object(refs));
     let mut sections = Vec::with_capacity(chosen.len());
     for (clause, number) in chosen {
-        let body = lib.render(clause, &ctx)?;
+        let rendered = lib.render(clause, &ctx)?;
         sections.push(Section {
             id: clause.meta.id.clone(),
             kind: clause.meta.kind,
             number,
             title: clause.meta.title.clone(),
-            body: tidy(&body),
+            body: tidy(&strip_marks(&rendered)),
+            marked: tidy(&rendered),
             covers: clause.meta.covers.clone(),
         });
     }
     let w = words(lang);
     let party_line = |p: &Party| {
+        let address = |t: &str| mark(ValueKind::Address, t);
         format!(
             "{}, {}, {} {}, {}",
-            p.name,
-            p.address.street,
-            p.address.postal_code,
-            p.address.city,
-            cats.country(&p.address.country)
-                .map(|x| x.name(lang))
-                .unwrap_or(&p.address.country)
+            mark(ValueKind::Name, &p.name),
+            address(&p.address.street),
+            address(&p.address.postal_code),
+            address(&p.address.city),
+            address(
+                cats.country(&p.address.country)
+                    .map(|x| x.name(lang))
+                    .unwrap_or(&p.address.country)
+            )
         )
     };
+    let parties_intro_marked = vec![
+        w.between.to_string(),
+        party_line(&c.controller),
+        represented(&c.controller, w.represented_by, w.controller),
+        w.and.to_string(),
+        party_line(&c.processor),
+        represented(&c.processor, w.represented_by, w.processor),
+    ];
     let mut counters = std::collections::BTreeMap::new();
     let signatures = c
         .signatories
@@ -492,14 +517,11 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
         id: c.display_id(),
         controller: c.controller.name.clone(),
         processor: c.processor.name.clone(),
-        parties_intro: vec![
-            w.between.to_string(),
-            party_line(&c.controller),
-            represented(&c.controller, w.represented_by, w.controller),
-            w.and.to_string(),
-            party_line(&c.processor),
-            represented(&c.processor, w.represented_by, w.processor),
-        ],
+        parties_intro: parties_intro_marked
+            .iter()
+            .map(|l| strip_marks(l))
+            .collect(),
+        parties_intro_marked,
         sections,
         signatures_title: w.signatures.to_string(),
         signatures_intro: w.signatures_intro.to_string(),
@@ -518,9 +540,10 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
 /// "vertreten durch Dr. Anna Weber (Inhaberin) – Auftraggeber (Verantwortlicher) –"
 fn represented(p: &Party, by: &str, role: &str) -> String {
     let rep = &p.representative;
+    let name = mark(ValueKind::Name, &rep.name);
     match &rep.role {
-        Some(r) => format!("{by} {} ({r}) – {role} –", rep.name),
-        None => format!("{by} {} – {role} –", rep.name),
+        Some(r) => format!("{by} {name} ({}) – {role} –", free(r)),
+        None => format!("{by} {name} – {role} –"),
     }
 }
 

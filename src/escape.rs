@@ -26,6 +26,12 @@ pub fn markdown(text: &str) -> String {
         if c.is_control() {
             continue;
         }
+        if crate::typography::is_mark(c) {
+            // Value marks (see `typography`) are invisible: they pass through and do not
+            // count as the start of the value.
+            out.push(c);
+            continue;
+        }
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '!' | '~' | '{' | '}'
             | '#' | '$' | '^' => true,
@@ -134,6 +140,14 @@ mod tests {
                     .collect();
             assert_eq!(text, s, "{md}");
         }
+    }
+
+    #[test]
+    fn value_marks_pass_through_and_do_not_hide_a_line_start() {
+        use crate::typography::{ValueKind, mark, strip_marks};
+        let marked = markdown(&mark(ValueKind::Name, "- 1. x"));
+        assert_eq!(strip_marks(&marked), markdown("- 1. x"));
+        assert_ne!(marked, strip_marks(&marked));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod typography;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.
 pub mod wizard;
 

@@ -1,63 +1,194 @@
 //! Markdown -> Typst markup. A small walker over pulldown-cmark events that emits only the
 //! constructs it knows (paragraphs, headings, emphasis, lists, tables, line breaks) and
 //! escapes every piece of text, so no text can become Typst code.
+//!
+//! Typography happens here, once for all text: citation words are bound to their numbers
+//! ([`bind_citations`]), and values marked by kind (see [`crate::typography`]) become calls
+//! of `value(kind, "text", w)` from `templates/typeset.typ`. A paragraph, list item or table
+//! cell that holds a value is wrapped in `fit(w => [...])`, which gives its values the
+//! width of their column, so that no word runs out of it.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::escape::typst_markup as esc;
+use crate::escape::{typst_markup as esc, typst_string};
+use crate::typography::{Decoder, ValueKind, bind_citations};
+
+/// The line that generated Typst files start with: the helpers values are set with.
+pub(super) const PRELUDE: &str = "#import \"/typeset.typ\": value, fit\n";
 
 enum Frame {
     /// The document or a container whose content is plain markup.
-    Block(String),
-    Heading(u8, String),
+    Block(Text),
+    Heading(u8, Text),
     Strong(String),
     Emph(String),
     List {
         start: Option<u64>,
         items: Vec<String>,
     },
-    Item(String),
+    Item(Text),
     Table {
         columns: usize,
         head: Vec<String>,
         cells: Vec<String>,
         in_head: bool,
     },
-    Cell(String),
+    Cell(Text),
     /// Ignored wrapper (links, images...): text inside still counts.
     Transparent(String),
+}
+
+/// The markup of a block and whether it holds values (then it is wrapped in `fit`).
+#[derive(Default)]
+struct Text {
+    markup: String,
+    values: bool,
+    /// It holds a long e-mail address or URL: justified, its lines would gape.
+    long_link: bool,
+}
+
+/// E-mail addresses and URLs longer than this (in characters) make their paragraph ragged
+/// right.
+const LONG_LINK: usize = 30;
+
+impl Text {
+    /// The markup, wrapped in `fit` if it holds values.
+    fn finish(self) -> String {
+        let body = self.markup.trim();
+        match (self.values, self.long_link) {
+            (true, true) => format!("#fit(ragged: true, w => [{body}])"),
+            (true, false) => format!("#fit(w => [{body}])"),
+            _ => body.to_string(),
+        }
+    }
 }
 
 impl Frame {
     fn buf(&mut self) -> Option<&mut String> {
         match self {
-            Frame::Block(s)
-            | Frame::Heading(_, s)
-            | Frame::Strong(s)
-            | Frame::Emph(s)
-            | Frame::Item(s)
-            | Frame::Cell(s)
-            | Frame::Transparent(s) => Some(s),
+            Frame::Block(t) | Frame::Heading(_, t) | Frame::Item(t) | Frame::Cell(t) => {
+                Some(&mut t.markup)
+            }
+            Frame::Strong(s) | Frame::Emph(s) | Frame::Transparent(s) => Some(s),
             Frame::List { .. } | Frame::Table { .. } => None,
         }
     }
 }
 
-/// Converts Markdown to Typst markup. `heading_offset` is added to heading levels.
+/// Where a value is set: in a block that `fit` can wrap, in a heading (whose text also
+/// becomes a PDF bookmark, so it stays plain text), or nowhere known.
+enum Container {
+    Fit,
+    Heading,
+    Unknown,
+}
+
+struct Walker {
+    stack: Vec<Frame>,
+    /// Text not yet written: consecutive text events, joined so that citations and values
+    /// split across events are still seen whole.
+    pending: String,
+    decoder: Decoder,
+}
+
+impl Walker {
+    fn push(&mut self, s: &str) {
+        for f in self.stack.iter_mut().rev() {
+            if let Some(b) = f.buf() {
+                b.push_str(s);
+                return;
+            }
+        }
+    }
+
+    /// The innermost block, marked as holding a value of `kind` with `chars` characters.
+    fn value_container(&mut self, kind: ValueKind, chars: usize) -> Container {
+        for (i, f) in self.stack.iter_mut().enumerate().rev() {
+            match f {
+                Frame::Heading(..) => return Container::Heading,
+                // The root frame is the document itself: values there have no column.
+                Frame::Block(_) if i == 0 => return Container::Unknown,
+                Frame::Block(t) | Frame::Item(t) | Frame::Cell(t) => {
+                    t.values = true;
+                    t.long_link |=
+                        matches!(kind, ValueKind::Email | ValueKind::Url) && chars > LONG_LINK;
+                    return Container::Fit;
+                }
+                _ => {}
+            }
+        }
+        Container::Unknown
+    }
+
+    /// Writes the pending text: citations bound, plain text escaped, values as calls.
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let text = bind_citations(&std::mem::take(&mut self.pending));
+        for run in self.decoder.feed(&text) {
+            match run.kind {
+                None => self.push(&esc(&run.text)),
+                Some(kind) => {
+                    let chars = run.text.chars().count();
+                    let call = match self.value_container(kind, chars) {
+                        Container::Fit => value_call(kind, &run.text, "w"),
+                        Container::Unknown => value_call(kind, &run.text, "none"),
+                        Container::Heading => {
+                            format!("#text(hyphenate: false)[{}]", esc(&run.text))
+                        }
+                    };
+                    self.push(&call);
+                }
+            }
+        }
+    }
+}
+
+fn value_call(kind: ValueKind, text: &str, width: &str) -> String {
+    format!(
+        "#value(\"{}\", {}, {width})",
+        kind.id(),
+        typst_string(&text.replace(['\n', '\r', '\t'], " "))
+    )
+}
+
+/// Converts Markdown to Typst markup (call [`PRELUDE`] first in the file).
 pub fn to_typst(markdown: &str) -> String {
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES);
-    let mut stack: Vec<Frame> = vec![Frame::Block(String::new())];
+    let mut w = Walker {
+        stack: vec![Frame::Block(Text::default())],
+        pending: String::new(),
+        decoder: Decoder::new(),
+    };
     for event in parser {
         match event {
-            Event::Start(tag) => stack.push(match tag {
-                Tag::Heading { level, .. } => Frame::Heading(level_num(level), String::new()),
+            Event::Text(t)
+            | Event::Code(t)
+            | Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t)
+            | Event::FootnoteReference(t) => {
+                w.pending.push_str(&t);
+                continue;
+            }
+            Event::SoftBreak => {
+                w.pending.push(' ');
+                continue;
+            }
+            _ => w.flush(),
+        }
+        match event {
+            Event::Start(tag) => w.stack.push(match tag {
+                Tag::Heading { level, .. } => Frame::Heading(level_num(level), Text::default()),
                 Tag::Strong => Frame::Strong(String::new()),
                 Tag::Emphasis => Frame::Emph(String::new()),
                 Tag::List(start) => Frame::List {
                     start,
                     items: Vec::new(),
                 },
-                Tag::Item => Frame::Item(String::new()),
+                Tag::Item => Frame::Item(Text::default()),
                 Tag::Table(al) => Frame::Table {
                     columns: al.len(),
                     head: Vec::new(),
@@ -65,20 +196,20 @@ pub fn to_typst(markdown: &str) -> String {
                     in_head: false,
                 },
                 Tag::TableHead => {
-                    if let Some(Frame::Table { in_head, .. }) = stack.last_mut() {
+                    if let Some(Frame::Table { in_head, .. }) = w.stack.last_mut() {
                         *in_head = true;
                     }
                     continue;
                 }
                 Tag::TableRow => continue,
-                Tag::TableCell => Frame::Cell(String::new()),
-                Tag::Paragraph => Frame::Block(String::new()),
+                Tag::TableCell => Frame::Cell(Text::default()),
+                Tag::Paragraph => Frame::Block(Text::default()),
                 _ => Frame::Transparent(String::new()),
             }),
             Event::End(end) => {
                 match end {
                     TagEnd::TableHead => {
-                        if let Some(Frame::Table { in_head, .. }) = stack.last_mut() {
+                        if let Some(Frame::Table { in_head, .. }) = w.stack.last_mut() {
                             *in_head = false;
                         }
                         continue;
@@ -86,45 +217,43 @@ pub fn to_typst(markdown: &str) -> String {
                     TagEnd::TableRow => continue,
                     _ => {}
                 }
-                let Some(frame) = stack.pop() else { continue };
-                let is_para = matches!(end, TagEnd::Paragraph);
+                let Some(frame) = w.stack.pop() else { continue };
                 let out = match frame {
-                    Frame::Block(s) => {
-                        if is_para {
-                            format!("{}\n\n", s.trim())
+                    Frame::Block(t) => {
+                        if matches!(end, TagEnd::Paragraph) {
+                            format!("{}\n\n", t.finish())
                         } else {
-                            s
+                            t.markup
                         }
                     }
-                    Frame::Heading(level, s) => {
-                        format!("#heading(level: {level})[{}]\n\n", s.trim())
+                    Frame::Heading(level, t) => {
+                        format!("#heading(level: {level})[{}]\n\n", t.markup.trim())
                     }
                     Frame::Strong(s) => format!("#strong[{s}]"),
                     Frame::Emph(s) => format!("#emph[{s}]"),
                     Frame::Transparent(s) => s,
                     Frame::List { start, items } => {
-                        let body: Vec<String> =
-                            items.iter().map(|i| format!("[{}]", i.trim())).collect();
+                        let body: Vec<String> = items.iter().map(|i| format!("[{i}]")).collect();
                         match start {
                             Some(n) => format!("#enum(start: {n}, {})\n\n", body.join(", ")),
                             None => format!("#list({})\n\n", body.join(", ")),
                         }
                     }
-                    Frame::Item(s) => {
-                        if let Some(Frame::List { items, .. }) = stack.last_mut() {
-                            items.push(s);
+                    Frame::Item(t) => {
+                        if let Some(Frame::List { items, .. }) = w.stack.last_mut() {
+                            items.push(t.finish());
                         }
                         continue;
                     }
-                    Frame::Cell(s) => {
+                    Frame::Cell(t) => {
                         if let Some(Frame::Table {
                             head,
                             cells,
                             in_head,
                             ..
-                        }) = stack.last_mut()
+                        }) = w.stack.last_mut()
                         {
-                            let cell = format!("[{}]", s.trim());
+                            let cell = format!("[{}]", t.finish());
                             if *in_head {
                                 head.push(cell);
                             } else {
@@ -151,39 +280,22 @@ pub fn to_typst(markdown: &str) -> String {
                         )
                     }
                 };
-                push(&mut stack, &out);
+                w.push(&out);
             }
-            Event::Text(t)
-            | Event::Code(t)
-            | Event::Html(t)
-            | Event::InlineHtml(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t)
-            | Event::FootnoteReference(t) => {
-                push(&mut stack, &esc(&t));
-            }
-            Event::SoftBreak => push(&mut stack, " "),
-            Event::HardBreak => push(&mut stack, "#linebreak()"),
-            Event::Rule => push(&mut stack, "#line(length: 100%)\n\n"),
-            Event::TaskListMarker(done) => push(&mut stack, if done { "☒ " } else { "☐ " }),
+            Event::HardBreak => w.push("#linebreak()"),
+            Event::Rule => w.push("#line(length: 100%)\n\n"),
+            Event::TaskListMarker(done) => w.push(if done { "☒ " } else { "☐ " }),
+            _ => {}
         }
     }
+    w.flush();
     let mut out = String::new();
-    for mut f in stack {
+    for mut f in w.stack {
         if let Some(b) = f.buf() {
             out.push_str(b);
         }
     }
     out
-}
-
-fn push(stack: &mut [Frame], s: &str) {
-    for f in stack.iter_mut().rev() {
-        if let Some(b) = f.buf() {
-            b.push_str(s);
-            return;
-        }
-    }
 }
 
 fn level_num(l: HeadingLevel) -> u8 {
@@ -200,6 +312,7 @@ fn level_num(l: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::typography::mark;
 
     #[test]
     fn paragraphs_emphasis_lists() {
@@ -228,5 +341,57 @@ mod tests {
         );
         assert!(t.contains("\\#read"), "{t}");
         assert!(t.contains("\\<b\\>"), "{t}");
+    }
+
+    #[test]
+    fn citations_are_bound_across_events_and_line_breaks() {
+        // A soft line break and an escape split the text into several events.
+        let t = to_typst("nach Art.\n33 und Abs\\. 5 sowie Anlage 2\n");
+        assert_eq!(
+            t,
+            "nach Art\\.\u{a0}33 und Abs\\.\u{a0}5 sowie Anlage\u{a0}2\n\n"
+        );
+    }
+
+    #[test]
+    fn values_become_calls_in_a_fitted_block() {
+        let md = format!(
+            "- Name: **{}**, E-Mail: {}\n- Rolle\n",
+            mark(ValueKind::Name, "A-B \"x\" GmbH"),
+            mark(ValueKind::Email, "a@b.example")
+        );
+        let t = to_typst(&md);
+        assert_eq!(
+            t,
+            "#list([#fit(w => [Name\\: #strong[#value(\"name\", \"A-B \\\"x\\\" GmbH\", w)]\\, E\\-Mail\\: #value(\"email\", \"a@b.example\", w)])], [Rolle])\n\n"
+        );
+    }
+
+    #[test]
+    fn values_in_headings_and_cells() {
+        let md = format!(
+            "### {}\n\n| A |\n|---|\n| {} |\n",
+            mark(ValueKind::Name, "X"),
+            mark(ValueKind::Address, "Y")
+        );
+        let t = to_typst(&md);
+        assert!(
+            t.starts_with("#heading(level: 3)[#text(hyphenate: false)[X]]"),
+            "{t}"
+        );
+        assert!(
+            t.contains("[#fit(w => [#value(\"address\", \"Y\", w)])]"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn a_value_cannot_break_out_of_its_string() {
+        let md = mark(ValueKind::Name, "\"), read(\"/etc/passwd\"), (\"");
+        let t = to_typst(&md);
+        assert_eq!(
+            t,
+            "#fit(w => [#value(\"name\", \"\\\"), read(\\\"/etc/passwd\\\"), (\\\"\", w)])\n\n"
+        );
     }
 }

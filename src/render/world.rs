@@ -17,11 +17,14 @@ pub(crate) struct Engine {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: Source,
+    /// `templates/typeset.typ`: how values of each kind are set, imported by the others.
+    typeset: Source,
 }
 
 /// The fixed virtual files of a document.
 pub(crate) struct Ids {
     pub(crate) main: FileId,
+    pub(crate) typeset: FileId,
     pub(crate) clauses: FileId,
     pub(crate) annexes: FileId,
     pub(crate) data: FileId,
@@ -42,6 +45,7 @@ fn unreachable_path(path: &str) -> VirtualPath {
 /// File ids are interned for the life of the process: use the same few for every document.
 pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
+    typeset: id("/typeset.typ"),
     clauses: id("/clauses.typ"),
     annexes: id("/annexes.typ"),
     data: id("/data.json"),
@@ -58,16 +62,19 @@ impl Engine {
         if fonts.is_empty() {
             return Err("no fonts are embedded".into());
         }
-        let template = crate::clauses::TEMPLATE_FILES
-            .iter()
-            .find(|(name, _)| *name == "contract.typ")
-            .map(|(_, t)| *t)
-            .ok_or("templates/contract.typ is missing")?;
+        let template = |file: &str| {
+            crate::clauses::TEMPLATE_FILES
+                .iter()
+                .find(|(name, _)| *name == file)
+                .map(|(_, t)| t.to_string())
+                .ok_or(format!("templates/{file} is missing"))
+        };
         Ok(Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            main: Source::new(IDS.main, template.to_string()),
+            main: Source::new(IDS.main, template("contract.typ")?),
+            typeset: Source::new(IDS.typeset, template("typeset.typ")?),
         })
     }
 }
@@ -98,6 +105,8 @@ impl World for DocWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == IDS.main {
             Ok(self.engine.main.clone())
+        } else if id == IDS.typeset {
+            Ok(self.engine.typeset.clone())
         } else if id == IDS.clauses {
             Ok(self.clauses.clone())
         } else if id == IDS.annexes {
