@@ -43,19 +43,20 @@ enum Frame {
 struct Text {
     markup: String,
     values: bool,
-    /// It holds a long e-mail address or URL: justified, its lines would gape.
-    long_link: bool,
+    /// It holds a long word that must not be hyphenated (a long name, e-mail address or
+    /// URL): justified, the line before it would gape.
+    ragged: bool,
 }
 
-/// E-mail addresses and URLs longer than this (in characters) make their paragraph ragged
-/// right.
-const LONG_LINK: usize = 30;
+/// A value word (between spaces) longer than this, in characters, that may not be
+/// hyphenated makes its paragraph ragged right.
+const LONG_WORD: usize = 30;
 
 impl Text {
     /// The markup, wrapped in `fit` if it holds values.
     fn finish(self) -> String {
         let body = self.markup.trim();
-        match (self.values, self.long_link) {
+        match (self.values, self.ragged) {
             (true, true) => format!("#fit(ragged: true, w => [{body}])"),
             (true, false) => format!("#fit(w => [{body}])"),
             _ => body.to_string(),
@@ -101,8 +102,9 @@ impl Walker {
         }
     }
 
-    /// The innermost block, marked as holding a value of `kind` with `chars` characters.
-    fn value_container(&mut self, kind: ValueKind, chars: usize) -> Container {
+    /// The innermost block, marked as holding a value of `kind` whose longest word has
+    /// `longest` characters.
+    fn value_container(&mut self, kind: ValueKind, longest: usize) -> Container {
         for (i, f) in self.stack.iter_mut().enumerate().rev() {
             match f {
                 Frame::Heading(..) => return Container::Heading,
@@ -110,8 +112,7 @@ impl Walker {
                 Frame::Block(_) if i == 0 => return Container::Unknown,
                 Frame::Block(t) | Frame::Item(t) | Frame::Cell(t) => {
                     t.values = true;
-                    t.long_link |=
-                        matches!(kind, ValueKind::Email | ValueKind::Url) && chars > LONG_LINK;
+                    t.ragged |= kind != ValueKind::Text && longest > LONG_WORD;
                     return Container::Fit;
                 }
                 _ => {}
@@ -130,8 +131,13 @@ impl Walker {
             match run.kind {
                 None => self.push(&esc(&run.text)),
                 Some(kind) => {
-                    let chars = run.text.chars().count();
-                    let call = match self.value_container(kind, chars) {
+                    let longest = run
+                        .text
+                        .split_whitespace()
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(0);
+                    let call = match self.value_container(kind, longest) {
                         Container::Fit => value_call(kind, &run.text, "w"),
                         Container::Unknown => value_call(kind, &run.text, "none"),
                         Container::Heading => {
