@@ -6,7 +6,9 @@
 //! - no hyphen ends a line inside a name, an address, an e-mail address, a URL or an id
 //!   (e-mail addresses and URLs may break after their own `-`, never with an added hyphen);
 //! - on the signature page the lines of each row are level and each signature field lies
-//!   exactly on its line, with nothing printed inside it.
+//!   exactly on its line, with nothing printed inside it;
+//! - no heading is the last line of a page; a table that runs onto another page repeats its
+//!   header row there, and no subprocessor entry is split between pages.
 
 mod common;
 
@@ -16,12 +18,13 @@ use std::process::Command;
 
 use common::*;
 
-const INPUTS: [&str; 5] = [
+const INPUTS: [&str; 6] = [
     "examples/dental-practice.yaml",
     "examples/saas-crm.yaml",
     "examples/uk-payroll.yaml",
     "tests/fixtures/layout/typst-long-unbreakable-strings-de.yaml",
     "tests/fixtures/layout/long-values-en.yaml",
+    "tests/fixtures/layout/many-subprocessors-de.yaml",
 ];
 
 /// The text area of templates/contract.typ: A4 with margins left 2.5 cm, right 2.2 cm,
@@ -44,7 +47,7 @@ fn render_all() -> (tempfile::TempDir, Vec<(String, PathBuf)>) {
     let out_s = out.path().to_string_lossy().into_owned();
     let mut pdfs = Vec::new();
     for file in INPUTS {
-        let o = dpa(&["render", file, "-o", &out_s, "--format", "pdf"]);
+        let o = dpa(&["render", file, "-o", &out_s, "--format", "pdf,md"]);
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stderr(&o));
         let stem = Path::new(file)
             .file_stem()
@@ -637,4 +640,216 @@ fn signature_lines_of_a_row_are_level_and_each_field_lies_on_its_line() {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Headings, table headers, subprocessor entries
+
+/// The headings of a rendered Markdown file (`##` and `###`), as the PDF prints them.
+fn headings(md: &str) -> Vec<String> {
+    md.lines()
+        .filter_map(|l| l.strip_prefix("### ").or_else(|| l.strip_prefix("## ")))
+        .map(|h| {
+            let mut out = String::new();
+            let mut escaped = false;
+            for c in h.chars() {
+                if c == '\\' && !escaped {
+                    escaped = true;
+                    continue;
+                }
+                escaped = false;
+                out.push(c);
+            }
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+/// Body lines of a page (not the footer), top to bottom: (top, text, block index).
+fn body_lines(page: &Page) -> Vec<(f64, String, usize)> {
+    let bottom = page.height - MARGIN_BOTTOM;
+    let mut lines: Vec<(f64, String, usize)> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(b, block)| {
+            block.iter().map(move |line| {
+                let text: Vec<&str> = line.iter().map(|w| w.text.as_str()).collect();
+                (line[0].y0, text.join(" "), b)
+            })
+        })
+        .filter(|(y, _, _)| *y <= bottom)
+        .collect();
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    lines
+}
+
+/// The words of a page's body in rows of equal height (table cells side by side), top to
+/// bottom.
+fn rows(page: &Page) -> Vec<Vec<String>> {
+    let bottom = page.height - MARGIN_BOTTOM;
+    let mut words: Vec<&Word> = page
+        .blocks
+        .iter()
+        .flatten()
+        .flatten()
+        .filter(|w| w.y0 <= bottom)
+        .collect();
+    words.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+    let mut rows: Vec<(f64, Vec<String>)> = Vec::new();
+    for w in words {
+        match rows.last_mut() {
+            Some((y, row)) if (w.y0 - *y).abs() < 2.0 => row.push(w.text.clone()),
+            _ => rows.push((w.y0, vec![w.text.clone()])),
+        }
+    }
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The text of a whole block, its lines joined by spaces (hyphenated breaks rejoined).
+fn block_text(block: &[Vec<Word>]) -> String {
+    let lines: Vec<String> = block
+        .iter()
+        .map(|l| {
+            l.iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    lines.join(" ").replace("\u{ad} ", "")
+}
+
+#[test]
+fn headings_stay_with_their_text_table_headers_repeat_entries_stay_whole() {
+    let (_out, pdfs) = render_all();
+    let mut problems = Vec::new();
+    for (file, pdf) in &pdfs {
+        let md = std::fs::read_to_string(pdf.with_extension("md")).expect("md");
+        let heads = headings(&md);
+        assert!(heads.len() >= 20, "{file}: headings {heads:?}");
+        let pages = pages(pdf);
+        for (n, page) in pages.iter().enumerate().take(pages.len() - 1) {
+            let Some((_, _, b)) = body_lines(page).last().cloned() else {
+                continue;
+            };
+            let text = block_text(&page.blocks[b]);
+            if heads.contains(&text) {
+                problems.push(format!(
+                    "{file} page {}: heading `{text}` ends the page",
+                    n + 1
+                ));
+            }
+        }
+        // The subprocessor table: its header row, from the Markdown.
+        let Some(header) = md
+            .lines()
+            .skip_while(|l| !l.starts_with("## Anlage 4") && !l.starts_with("## Annex IV"))
+            .find(|l| l.starts_with("| "))
+        else {
+            continue;
+        };
+        let cells: Vec<String> = header
+            .trim_matches('|')
+            .split('|')
+            .filter_map(|c| c.split_whitespace().next().map(str::to_string))
+            .collect();
+        let text = std::fs::read_to_string(root().join(file)).expect("contract");
+        let doc: serde_json::Value = serde_saphyr::from_str(&text).expect("yaml");
+        let countries = country_names(doc["language"].as_str().unwrap_or("en"));
+        let subs = doc["subprocessors"]["list"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        // The page of the header's first appearance, and of each entry's name.
+        let first_page = pages
+            .iter()
+            .position(|p| rows(p).iter().any(|r| cells.iter().all(|c| r.contains(c))));
+        let Some(first_page) = first_page else {
+            problems.push(format!(
+                "{file}: subprocessor table header {cells:?} not found"
+            ));
+            continue;
+        };
+        // Where each entry starts: the start of its name (a name wider than its column
+        // breaks inside a word).
+        let mut starts = Vec::new();
+        for s in &subs {
+            let name = s["name"].as_str().unwrap_or("");
+            let start: String = name
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(12)
+                .collect();
+            let found = pages
+                .iter()
+                .enumerate()
+                .skip(first_page)
+                .find_map(|(i, p)| {
+                    let w = p
+                        .blocks
+                        .iter()
+                        .flatten()
+                        .flatten()
+                        .find(|w| w.text.starts_with(&start));
+                    w.map(|w| (i, w.y0))
+                });
+            match found {
+                Some(at) => starts.push((s, name, at)),
+                None => problems.push(format!("{file}: subprocessor `{name}` not in Annex IV")),
+            }
+        }
+        let last_page = starts
+            .iter()
+            .map(|(_, _, (p, _))| *p)
+            .max()
+            .unwrap_or(first_page);
+        // Each entry ends on the page it starts on: its address and its last location are
+        // there, between its name and the next entry's.
+        for (i, (s, name, (page_no, y))) in starts.iter().enumerate() {
+            let end = match starts.get(i + 1) {
+                Some((_, _, (p, next_y))) if p == page_no => *next_y,
+                _ => f64::INFINITY,
+            };
+            let last_location = s["locations"]
+                .as_array()
+                .and_then(|l| l.last())
+                .and_then(|c| c.as_str())
+                .and_then(|c| countries.get(c))
+                .cloned()
+                .unwrap_or_default();
+            let address = s["address"]["city"].as_str().unwrap_or("");
+            for part in [last_location.as_str(), address] {
+                let first_word = part.split_whitespace().next().unwrap_or("");
+                let inside = pages[*page_no].blocks.iter().flatten().flatten().any(|w| {
+                    w.y0 >= y - 1.0
+                        && w.y0 < end - 1.0
+                        && w.text.trim_end_matches([':', ',']) == first_word
+                });
+                if !inside {
+                    problems.push(format!(
+                        "{file}: the entry of `{name}` is split: `{part}` is not with it on page {}",
+                        page_no + 1
+                    ));
+                }
+            }
+        }
+        for (page_no, page) in pages
+            .iter()
+            .enumerate()
+            .take(last_page + 1)
+            .skip(first_page + 1)
+        {
+            let top = rows(page).into_iter().next().unwrap_or_default();
+            if !cells.iter().all(|c| top.contains(c)) {
+                problems.push(format!(
+                    "{file} page {}: the table goes on without its header {cells:?} (top row {top:?})",
+                    page_no + 1
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -32,6 +32,8 @@ enum Frame {
         head: Vec<String>,
         cells: Vec<String>,
         in_head: bool,
+        /// Estimated lines of the tallest cell of the current row so far.
+        row_lines: usize,
     },
     Cell(Text),
     /// Ignored wrapper (links, images...): text inside still counts.
@@ -42,6 +44,9 @@ enum Frame {
 #[derive(Default)]
 struct Text {
     markup: String,
+    /// Characters of text and line breaks in it: how tall it may get (for table rows).
+    chars: usize,
+    breaks: usize,
     values: bool,
     /// It holds a long word that must not be hyphenated (a long name, e-mail address or
     /// URL): justified, the line before it would gape.
@@ -102,6 +107,17 @@ impl Walker {
         }
     }
 
+    /// Counts text (`chars`) or a line break (`breaks`) in the innermost block.
+    fn count(&mut self, chars: usize, breaks: usize) {
+        for f in self.stack.iter_mut().rev() {
+            if let Frame::Block(t) | Frame::Heading(_, t) | Frame::Item(t) | Frame::Cell(t) = f {
+                t.chars += chars;
+                t.breaks += breaks;
+                return;
+            }
+        }
+    }
+
     /// The innermost block, marked as holding a value of `kind` whose longest word has
     /// `longest` characters.
     fn value_container(&mut self, kind: ValueKind, longest: usize) -> Container {
@@ -127,6 +143,11 @@ impl Walker {
             return;
         }
         let text = bind_citations(&std::mem::take(&mut self.pending));
+        let chars = text
+            .chars()
+            .filter(|c| !crate::typography::is_mark(*c))
+            .count();
+        self.count(chars, 0);
         for run in self.decoder.feed(&text) {
             match run.kind {
                 None => self.push(&esc(&run.text)),
@@ -151,6 +172,19 @@ impl Walker {
     }
 }
 
+/// A table row estimated at no more lines than this (8.5 pt type: about 60 % of a page) is
+/// never split across pages; a taller one may be, so that it cannot run off the page.
+const ROW_LINES_KEPT: usize = 40;
+/// Characters per line assumed for a table cell when estimating its height (a narrow
+/// column).
+const CELL_LINE_CHARS: usize = 20;
+
+/// `<br>`, `<br/>` or `<br />`, in any case.
+fn is_line_break(html: &str) -> bool {
+    let t: String = html.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(t.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
+}
+
 fn value_call(kind: ValueKind, text: &str, width: &str) -> String {
     format!(
         "#value(\"{}\", {}, {width})",
@@ -169,6 +203,14 @@ pub fn to_typst(markdown: &str) -> String {
     };
     for event in parser {
         match event {
+            // The one piece of HTML a clause may use: a line break inside a table cell. Values
+            // cannot produce it: their `<` is escaped.
+            Event::InlineHtml(t) if is_line_break(&t) => {
+                w.flush();
+                w.count(0, 1);
+                w.push("#linebreak()");
+                continue;
+            }
             Event::Text(t)
             | Event::Code(t)
             | Event::Html(t)
@@ -200,6 +242,7 @@ pub fn to_typst(markdown: &str) -> String {
                     head: Vec::new(),
                     cells: Vec::new(),
                     in_head: false,
+                    row_lines: 0,
                 },
                 Tag::TableHead => {
                     if let Some(Frame::Table { in_head, .. }) = w.stack.last_mut() {
@@ -220,7 +263,26 @@ pub fn to_typst(markdown: &str) -> String {
                         }
                         continue;
                     }
-                    TagEnd::TableRow => continue,
+                    TagEnd::TableRow => {
+                        // A row that surely fits on a page is kept on one page: its first
+                        // cell says so.
+                        if let Some(Frame::Table {
+                            columns,
+                            cells,
+                            row_lines,
+                            ..
+                        }) = w.stack.last_mut()
+                        {
+                            let first = cells.len().saturating_sub((*columns).max(1));
+                            if *row_lines <= ROW_LINES_KEPT
+                                && let Some(cell) = cells.get_mut(first)
+                            {
+                                *cell = format!("table.cell(breakable: false){cell}");
+                            }
+                            *row_lines = 0;
+                        }
+                        continue;
+                    }
                     _ => {}
                 }
                 let Some(frame) = w.stack.pop() else { continue };
@@ -256,9 +318,12 @@ pub fn to_typst(markdown: &str) -> String {
                             head,
                             cells,
                             in_head,
+                            row_lines,
                             ..
                         }) = w.stack.last_mut()
                         {
+                            let lines = t.breaks + 1 + t.chars / CELL_LINE_CHARS;
+                            *row_lines = (*row_lines).max(lines);
                             let cell = format!("[{}]", t.finish());
                             if *in_head {
                                 head.push(cell);
@@ -279,9 +344,10 @@ pub fn to_typst(markdown: &str) -> String {
                         } else {
                             format!("table.header({}), ", head.join(", "))
                         };
+                        // Columns sized to their content.
+                        let columns = vec!["auto"; columns.max(1)].join(", ");
                         format!(
-                            "#table(columns: {}, {header}{})\n\n",
-                            columns.max(1),
+                            "#table(columns: ({columns},), {header}{})\n\n",
                             cells.join(", ")
                         )
                     }
@@ -334,8 +400,26 @@ mod tests {
         let t = to_typst("### Sub\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
         assert_eq!(
             t,
-            "#heading(level: 3)[Sub]\n\n#table(columns: 2, table.header([A], [B]), [1], [2])\n\n"
+            "#heading(level: 3)[Sub]\n\n#table(columns: (auto, auto,), table.header([A], [B]), table.cell(breakable: false)[1], [2])\n\n"
         );
+    }
+
+    #[test]
+    fn line_breaks_in_cells_and_rows_kept_on_a_page() {
+        let long = "lang ".repeat(200);
+        let md = format!(
+            "| A |\n|---|\n| x<br>y<BR />z |\n| {long} |\n| <br> {} |\n",
+            crate::escape::markdown(&mark(ValueKind::Name, "<br>"))
+        );
+        let t = to_typst(&md);
+        assert!(
+            t.contains("table.cell(breakable: false)[x#linebreak()y#linebreak()z]"),
+            "{t}"
+        );
+        // A row that might not fit on a page may break.
+        assert!(t.contains(", [lang lang"), "{t}");
+        // A value `<br>` is text.
+        assert!(t.contains("#value(\"name\", \"<br>\", w)"), "{t}");
     }
 
     #[test]
