@@ -75,8 +75,9 @@ impl ValueKind {
 const END: char = '\u{E000}';
 
 /// Whether `c` is one of the characters used for marks (never printed).
+#[inline]
 pub fn is_mark(c: char) -> bool {
-    ('\u{E000}'..='\u{E00F}').contains(&c)
+    matches!(c, '\u{E000}'..='\u{E00F}')
 }
 
 /// `text` marked as a value of `kind`. Mark characters inside `text` are dropped, so that
@@ -251,40 +252,65 @@ const NUMBER_BOUND: [&str; 16] = [
 /// ([`ALWAYS_BOUND`], and [`NUMBER_BOUND`] before a number), so that no line ends with
 /// "Art." or "§". Marks are looked through: "§ " before a marked number still binds.
 pub fn bind_citations(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut word_start = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' && binds(&chars, word_start, i) {
+    let mut done = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b' ' && binds(&text[..i], &text[i + 1..]) {
+            out.push_str(&text[done..i]);
             out.push('\u{A0}');
-        } else {
-            out.push(c);
-        }
-        if c.is_whitespace() || c == '(' || c == '[' || c == '„' || c == '"' || c == '/' {
-            word_start = i + 1;
+            done = i + 1;
         }
     }
+    out.push_str(&text[done..]);
     out
 }
 
-/// Whether the space at `space` follows a citation word that starts at `start`.
-fn binds(chars: &[char], start: usize, space: usize) -> bool {
-    let word = &chars[start..space];
-    // Cheap test first: every citation word is short and ends in `.`, `§` or a letter.
-    if word.is_empty() || word.len() > 12 {
+/// Whether the space between `before` and `after` follows a citation word.
+fn binds(before: &str, after: &str) -> bool {
+    let before = before.trim_end_matches(is_mark);
+    let after = after.trim_start_matches(is_mark);
+    // Cheap tests first, on the characters next to the space: every citation word ends in
+    // `.`, `§` or a lower-case letter; after a word of NUMBER_BOUND comes a digit or a
+    // roman numeral.
+    let (Some(last), Some(next)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    if next.is_whitespace() {
         return false;
     }
-    let word: String = word.iter().filter(|c| !is_mark(**c)).collect();
-    let always = ALWAYS_BOUND.contains(&word.as_str());
-    if !always && !NUMBER_BOUND.contains(&word.as_str()) {
+    let number_next = next.is_ascii_digit() || matches!(next, 'I' | 'V' | 'X' | 'L');
+    if !(last == '.' || last == '§' || last.is_ascii_lowercase() && number_next) {
         return false;
     }
-    let next: String = chars[space + 1..]
-        .iter()
-        .filter(|c| !is_mark(**c))
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '„' | '"' | '/'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[start..];
+    if word.len() > 12 {
+        return false;
+    }
+    let word: std::borrow::Cow<'_, str> = if word.contains(is_mark) {
+        word.chars()
+            .filter(|c| !is_mark(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        word.into()
+    };
+    if ALWAYS_BOUND.contains(&word.as_ref()) {
+        return true;
+    }
+    if !NUMBER_BOUND.contains(&word.as_ref()) {
+        return false;
+    }
+    let next: String = after
+        .chars()
+        .filter(|c| !is_mark(*c))
         .take_while(|c| !c.is_whitespace())
         .collect();
-    !next.is_empty() && (always || is_number_like(&next))
+    is_number_like(&next)
 }
 
 /// "28", "28(3)", "IV", "IV.", "2," but not "Insurance" or "I'm".

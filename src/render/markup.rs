@@ -4,9 +4,10 @@
 //!
 //! Typography happens here, once for all text: citation words are bound to their numbers
 //! ([`bind_citations`]), and values marked by kind (see [`crate::typography`]) become calls
-//! of `value(kind, "text", w)` from `templates/typeset.typ`. A paragraph, list item or table
-//! cell that holds a value is wrapped in `fit(w => [...])`, which gives its values the
-//! width of their column, so that no word runs out of it.
+//! of `value(kind, "text", w)` from `templates/typeset.typ`, where `w` is the width of the
+//! value's column, so that no word runs out of it: in body text `column(n)`, the text width
+//! `n` list levels in; in a table cell, whose width only the layout knows, the cell is
+//! wrapped in `fit(w => [...])`, which measures it.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -14,7 +15,7 @@ use crate::escape::{typst_markup as esc, typst_string};
 use crate::typography::{Decoder, ValueKind, bind_citations};
 
 /// The line that generated Typst files start with: the helpers values are set with.
-pub(super) const PRELUDE: &str = "#import \"/typeset.typ\": value, fit\n";
+pub(super) const PRELUDE: &str = "#import \"/typeset.typ\": value, fit, column\n";
 
 enum Frame {
     /// The document or a container whose content is plain markup.
@@ -40,14 +41,15 @@ enum Frame {
     Transparent(String),
 }
 
-/// The markup of a block and whether it holds values (then it is wrapped in `fit`).
+/// The markup of a block and how to wrap it.
 #[derive(Default)]
 struct Text {
     markup: String,
     /// Characters of text and line breaks in it: how tall it may get (for table rows).
     chars: usize,
     breaks: usize,
-    values: bool,
+    /// It is a table cell holding values: wrapped in `fit`, which measures the cell.
+    fit: bool,
     /// It holds a long word that must not be hyphenated (a long name, e-mail address or
     /// URL): justified, the line before it would gape.
     ragged: bool,
@@ -58,13 +60,14 @@ struct Text {
 const LONG_WORD: usize = 30;
 
 impl Text {
-    /// The markup, wrapped in `fit` if it holds values.
+    /// The markup, wrapped as needed.
     fn finish(self) -> String {
         let body = self.markup.trim();
-        match (self.values, self.ragged) {
+        match (self.fit, self.ragged) {
             (true, true) => format!("#fit(ragged: true, w => [{body}])"),
             (true, false) => format!("#fit(w => [{body}])"),
-            _ => body.to_string(),
+            (false, true) => format!("#[#set par(justify: false); {body}]"),
+            (false, false) => body.to_string(),
         }
     }
 }
@@ -81,10 +84,12 @@ impl Frame {
     }
 }
 
-/// Where a value is set: in a block that `fit` can wrap, in a heading (whose text also
-/// becomes a PDF bookmark, so it stays plain text), or nowhere known.
+/// Where a value is set: in a table cell (wrapped in `fit`), in body text `n` list levels
+/// in, in a heading (whose text also becomes a PDF bookmark, so it stays plain text), or
+/// nowhere known.
 enum Container {
     Fit,
+    Body(usize),
     Heading,
     Unknown,
 }
@@ -119,17 +124,27 @@ impl Walker {
     }
 
     /// The innermost block, marked as holding a value of `kind` whose longest word has
-    /// `longest` characters.
-    fn value_container(&mut self, kind: ValueKind, longest: usize) -> Container {
+    /// `longest` characters; `direct`: in a table cell, it is set without measuring.
+    fn value_container(&mut self, kind: ValueKind, longest: usize, direct: bool) -> Container {
+        let depth = self
+            .stack
+            .iter()
+            .filter(|f| matches!(f, Frame::List { .. }))
+            .count();
+        let long = kind != ValueKind::Text && longest > LONG_WORD;
         for (i, f) in self.stack.iter_mut().enumerate().rev() {
             match f {
                 Frame::Heading(..) => return Container::Heading,
                 // The root frame is the document itself: values there have no column.
                 Frame::Block(_) if i == 0 => return Container::Unknown,
-                Frame::Block(t) | Frame::Item(t) | Frame::Cell(t) => {
-                    t.values = true;
-                    t.ragged |= kind != ValueKind::Text && longest > LONG_WORD;
+                Frame::Cell(t) => {
+                    t.fit |= !direct;
+                    t.ragged |= long;
                     return Container::Fit;
+                }
+                Frame::Block(t) | Frame::Item(t) => {
+                    t.ragged |= long;
+                    return Container::Body(depth);
                 }
                 _ => {}
             }
@@ -152,14 +167,21 @@ impl Walker {
             match run.kind {
                 None => self.push(&esc(&run.text)),
                 Some(kind) => {
-                    let longest = run
-                        .text
-                        .split_whitespace()
-                        .map(|w| w.chars().count())
-                        .max()
-                        .unwrap_or(0);
-                    let call = match self.value_container(kind, longest) {
+                    // Words are separated by spaces only: a no-break space binds.
+                    let word = longest(run.text.split(' '));
+                    let piece = match kind {
+                        ValueKind::Email | ValueKind::Url => longest(link_pieces(&run.text)),
+                        _ => word,
+                    };
+                    let call = match self.value_container(kind, word, piece <= SAFE_CELL_WORD) {
+                        Container::Fit if piece <= SAFE_CELL_WORD => direct_value(kind, &run.text),
                         Container::Fit => value_call(kind, &run.text, "w"),
+                        Container::Body(depth) if depth <= 4 && piece <= SAFE_WORD => {
+                            direct_value(kind, &run.text)
+                        }
+                        Container::Body(depth) => {
+                            value_call(kind, &run.text, &format!("column({depth})"))
+                        }
                         Container::Unknown => value_call(kind, &run.text, "none"),
                         Container::Heading => {
                             format!("#text(hyphenate: false)[{}]", esc(&run.text))
@@ -184,6 +206,76 @@ fn is_line_break(html: &str) -> bool {
     let t: String = html.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(t.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
 }
+
+/// A word of at most this many characters fits on a line of body text up to four list
+/// levels in (at 10.5 pt, 1.1 em a character: 350 pt of the 366 pt there are).
+const SAFE_WORD: usize = 30;
+/// A word of at most this many characters fits into a table column of a fifth of the text
+/// width (8.5 pt type; subprocessor table columns are wider).
+const SAFE_CELL_WORD: usize = 9;
+
+/// The length in characters of the longest of `words`.
+fn longest<'a>(words: impl Iterator<Item = &'a str>) -> usize {
+    words.map(|w| w.chars().count()).max().unwrap_or(0)
+}
+
+/// The pieces of an e-mail address or URL, each ending after `@`, `.`, `/` or `-` (a run
+/// of them stays together: `https://`): where a line may break. As `link-pieces` in
+/// `templates/typeset.typ`.
+fn link_pieces(s: &str) -> impl Iterator<Item = &str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let sep = |c: char| matches!(c, '@' | '.' | '/' | '-');
+        if sep(c) && !chars.peek().is_some_and(|(_, n)| sep(*n)) {
+            pieces.push(&s[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start < s.len() {
+        pieces.push(&s[start..]);
+    }
+    pieces.into_iter()
+}
+
+/// A value none of whose words (pieces of an e-mail address or URL) can be wider than its
+/// column: set directly, by the rules of `templates/typeset.typ`'s `value`, without calling
+/// it (a call costs more than setting the text).
+fn direct_value(kind: ValueKind, text: &str) -> String {
+    match kind {
+        // Free text: hyphenated like the clause text around it.
+        ValueKind::Text => esc(text),
+        // Never hyphenated; a break opportunity after each piece (`brk` in typeset.typ).
+        ValueKind::Email | ValueKind::Url => {
+            let pieces: Vec<String> = link_pieces(text).map(esc).collect();
+            format!("#text(hyphenate: false)[{}]", pieces.join("#h(0.001pt)"))
+        }
+        // Never hyphenated, breaks only at spaces: a word holding a character after which
+        // a line could break is boxed.
+        ValueKind::Name | ValueKind::Address | ValueKind::Id => {
+            let words: Vec<String> = text
+                .split(' ')
+                .map(|w| {
+                    if w.contains(LINE_BREAKING) {
+                        format!("#box[{}]", esc(w))
+                    } else {
+                        esc(w)
+                    }
+                })
+                .collect();
+            format!("#text(hyphenate: false)[{}]", words.join(" "))
+        }
+    }
+}
+
+/// Characters after which Unicode line breaking allows a break inside a word: hyphens,
+/// slash, dashes, `!`, `?`, `|`, `}`. A word of a name holding one is boxed so that it
+/// stays whole. The same list as `breaking` in `templates/typeset.typ`.
+const LINE_BREAKING: [char; 12] = [
+    '-', '/', '!', '?', '|', '}', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}',
+    '\u{2015}',
+];
 
 fn value_call(kind: ValueKind, text: &str, width: &str) -> String {
     format!(
@@ -419,7 +511,7 @@ mod tests {
         // A row that might not fit on a page may break.
         assert!(t.contains(", [lang lang"), "{t}");
         // A value `<br>` is text.
-        assert!(t.contains("#value(\"name\", \"<br>\", w)"), "{t}");
+        assert!(t.contains("#text(hyphenate: false)[\\<br\\>]"), "{t}");
     }
 
     #[test]
@@ -444,44 +536,113 @@ mod tests {
     }
 
     #[test]
-    fn values_become_calls_in_a_fitted_block() {
+    fn values_become_calls_with_their_column() {
         let md = format!(
-            "- Name: **{}**, E-Mail: {}\n- Rolle\n",
+            "- Name: **{}**, E-Mail: {}\n- Rolle\n\n{}\n",
             mark(ValueKind::Name, "A-B \"x\" GmbH"),
-            mark(ValueKind::Email, "a@b.example")
+            mark(ValueKind::Email, "a@b.example"),
+            mark(ValueKind::Email, &format!("{}@example.org", "x".repeat(40)))
         );
         let t = to_typst(&md);
         assert_eq!(
             t,
-            "#list([#fit(w => [Name\\: #strong[#value(\"name\", \"A-B \\\"x\\\" GmbH\", w)]\\, E\\-Mail\\: #value(\"email\", \"a@b.example\", w)])], [Rolle])\n\n"
+            format!(
+                "#list([Name\\: #strong[#text(hyphenate: false)[#box[A\\-B] \\\"x\\\" GmbH]]\\, E\\-Mail\\: #text(hyphenate: false)[a\\@#h(0.001pt)b\\.#h(0.001pt)example]], [Rolle])\n\n\
+                 #[#set par(justify: false); #value(\"email\", \"{}@example.org\", column(0))]\n\n",
+                "x".repeat(40)
+            )
         );
+    }
+
+    #[test]
+    fn link_pieces_end_after_separators() {
+        let p: Vec<&str> = link_pieces("https://www.a-b.example/x/y.pdf").collect();
+        assert_eq!(
+            p,
+            [
+                "https://", "www.", "a-", "b.", "example/", "x/", "y.", "pdf"
+            ]
+        );
+        let p: Vec<&str> = link_pieces("a--b@c.de").collect();
+        assert_eq!(p, ["a--", "b@", "c.", "de"]);
+    }
+
+    #[test]
+    fn the_line_breaking_characters_match_the_template() {
+        let template = crate::clauses::TEMPLATE_FILES
+            .iter()
+            .find(|(name, _)| *name == "typeset.typ")
+            .map(|(_, t)| *t)
+            .unwrap_or("");
+        let line = template
+            .lines()
+            .find(|l| l.starts_with("#let breaking = ("))
+            .unwrap_or("");
+        let listed: Vec<String> = line
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(|c| c.replace("\\u{", "").replace('}', ""))
+            .collect();
+        let ours: Vec<String> = LINE_BREAKING
+            .iter()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    format!("{:04x}", u32::from(*c))
+                }
+            })
+            .collect();
+        assert_eq!(listed.len(), ours.len(), "{line}");
+        for c in &ours {
+            assert!(
+                listed
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(c) || (c == "}" && l.is_empty())),
+                "{c} not in {line}"
+            );
+        }
     }
 
     #[test]
     fn values_in_headings_and_cells() {
         let md = format!(
-            "### {}\n\n| A |\n|---|\n| {} |\n",
+            "### {}\n\n| A |\n|---|\n| {} |\n| {} |\n",
             mark(ValueKind::Name, "X"),
-            mark(ValueKind::Address, "Y")
+            mark(ValueKind::Address, "Gunzenhausen"),
+            mark(ValueKind::Address, "Ulm")
         );
         let t = to_typst(&md);
         assert!(
             t.starts_with("#heading(level: 3)[#text(hyphenate: false)[X]]"),
             "{t}"
         );
+        // A word that may be too wide for the cell is measured in it; a short one is not.
         assert!(
-            t.contains("[#fit(w => [#value(\"address\", \"Y\", w)])]"),
+            t.contains("[#fit(w => [#value(\"address\", \"Gunzenhausen\", w)])]"),
             "{t}"
         );
+        assert!(t.contains("[#text(hyphenate: false)[Ulm]]"), "{t}");
     }
 
     #[test]
     fn a_value_cannot_break_out_of_its_string() {
-        let md = mark(ValueKind::Name, "\"), read(\"/etc/passwd\"), (\"");
-        let t = to_typst(&md);
+        // Set directly (short words) and through `value` (a word too long to be sure).
+        let payload = "\"), read(\"/etc/passwd\"), (\"";
+        let t = to_typst(&mark(ValueKind::Name, payload));
         assert_eq!(
             t,
-            "#fit(w => [#value(\"name\", \"\\\"), read(\\\"/etc/passwd\\\"), (\\\"\", w)])\n\n"
+            "#text(hyphenate: false)[\\\"\\)\\, #box[read\\(\\\"\\/etc\\/passwd\\\"\\)\\,] \\(\\\"]\n\n"
+        );
+        let long = format!("{payload}{}", "x".repeat(40));
+        let t = to_typst(&mark(ValueKind::Name, &long));
+        assert_eq!(
+            t,
+            format!(
+                "#[#set par(justify: false); #value(\"name\", \"\\\"), read(\\\"/etc/passwd\\\"), (\\\"{}\", column(0))]\n\n",
+                "x".repeat(40)
+            )
         );
     }
 }
