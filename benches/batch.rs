@@ -167,6 +167,7 @@ fn run_case(kind: &str, n: usize, jobs: usize) {
         formats: dpagen::pipeline::Formats {
             pdf: true,
             markdown: false,
+            docx: false,
         },
         jobs,
         force: true,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::address::{self, Conventions};
 use crate::catalog::{Catalogs, Country};
 use crate::clauses::{Kind, Library};
 use crate::model::*;
@@ -141,21 +142,44 @@ pub(crate) fn words(lang: Lang) -> Words {
 /// Builds the Tera context for a contract (see docs/clause-authoring.md).
 pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let lang = c.language;
+    let conv = Conventions::get_or_fallback();
     let country = |code: &str| country_json(cats.country(code), code, lang);
     // Every value a person typed is marked with its kind as it enters the context (see
     // `typography`): names, addresses, e-mail addresses and ids are never hyphenated.
-    let party = |p: &Party| {
+    let addr = |t: &str| mark(ValueKind::Address, t);
+    // The one address formatter; the parts stay available to clause authors.
+    let address = |a: &Address| {
+        let lines: Vec<String> = address::lines(a, lang, cats, conv)
+            .iter()
+            .map(|l| addr(l))
+            .collect();
         json!({
-            "name": mark(ValueKind::Name, &p.name),
-            "street": mark(ValueKind::Address, &p.address.street),
-            "postal_code": mark(ValueKind::Address, &p.address.postal_code),
-            "city": mark(ValueKind::Address, &p.address.city),
-            "country": country(&p.address.country),
-            "register": p.register.as_deref().map(|r| mark(ValueKind::Id, r)),
-            "representative": person_json(&p.representative),
-            "contact": p.contact.as_ref().map(person_json),
-            "dpo": p.dpo.as_ref().map(person_json),
+            "address": lines.join(", "),
+            "address_lines": lines,
+            "street": addr(&a.street),
+            "postal_code": a.postal_code.as_deref().map(addr),
+            "city": addr(&a.city),
+            "region": a.region.as_deref().map(addr),
+            "country": country(&a.country),
         })
+    };
+    let with_address = |mut v: Value, a: &Address| {
+        if let (Value::Object(m), Value::Object(parts)) = (&mut v, address(a)) {
+            m.extend(parts);
+        }
+        v
+    };
+    let party = |p: &Party| {
+        with_address(
+            json!({
+                "name": mark(ValueKind::Name, &p.name),
+                "register": p.register.as_deref().map(|r| mark(ValueKind::Id, r)),
+                "representative": person_json(&p.representative),
+                "contact": p.contact.as_ref().map(person_json),
+                "dpo": p.dpo.as_ref().map(person_json),
+            }),
+            &p.address,
+        )
     };
     let labelled = |cat: &crate::catalog::Catalog, id: &str| {
         let e = cat.get(id);
@@ -173,23 +197,18 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             })
             .collect()
     };
-    let transfer = |b: Option<TransferBasis>| {
-        b.map(|b| {
-            let e = cats.transfer_bases.get(b.id());
-            json!({
-                "id": b.id(),
-                "label": e.map(|e| e.label(lang).to_string()).unwrap_or_default(),
-                "article": e.and_then(|e| e.wording(lang).article.clone()),
-            })
-        })
+    let transfers = crate::transfers::of_contract(c, cats);
+    let stated = |t: &Option<Transfer>| {
+        t.as_ref()
+            .and_then(Transfer::single)
+            .map(|b| basis_json(b, cats, lang))
     };
-    let outside = |codes: &[String]| {
-        codes
-            .iter()
-            .any(|code| cats.country(code).is_none_or(|c| !c.eea))
+    let outside = |r: &[crate::transfers::LocationBasis]| {
+        r.iter()
+            .any(|l| l.outcome != crate::transfers::Outcome::Eea)
     };
-    let processor_third = outside(&c.processing.locations);
-    let sub_third = c.subprocessors.list.iter().any(|s| outside(&s.locations));
+    let processor_third = outside(&transfers.processor);
+    let sub_third = transfers.subprocessors.iter().any(|r| outside(r));
     let p = &c.processing;
     let (dtype, until, notice) = match &p.duration {
         Duration::MainAgreement => ("main_agreement", None, None),
@@ -200,20 +219,24 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .subprocessors
         .list
         .iter()
-        .map(|s| {
-            let third = outside(&s.locations);
-            json!({
-                "name": mark(ValueKind::Name, &s.name),
-                "street": mark(ValueKind::Address, &s.address.street),
-                "postal_code": mark(ValueKind::Address, &s.address.postal_code),
-                "city": mark(ValueKind::Address, &s.address.city),
-                "country": country(&s.address.country),
-                "service": free(&s.service),
-                "locations": s.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
-                "transfer": transfer(s.transfer),
-                "third_country": third,
-                "scc_module": (third && s.transfer == Some(TransferBasis::Scc)).then_some("3"),
-            })
+        .zip(&transfers.subprocessors)
+        .map(|(s, resolved)| {
+            let scc = resolved
+                .iter()
+                .any(|l| l.outcome.basis() == Some(TransferBasis::Scc));
+            with_address(
+                json!({
+                    "name": mark(ValueKind::Name, &s.name),
+                    "service": free(&s.service),
+                    "locations": locations_json(resolved, cats, lang),
+                    "transfer": stated(&s.transfer),
+                    "transfers": groups_json(resolved, "3", cats, lang),
+                    "eea_names": eea_names(resolved, lang),
+                    "third_country": outside(resolved),
+                    "scc_module": scc.then_some("3"),
+                }),
+                &s.address,
+            )
         })
         .collect();
     let areas: Vec<Value> = cats
@@ -241,7 +264,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
                     })
                 })
                 .collect();
-            let custom: Vec<String> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| free(&m.text)).collect();
+            let custom: Vec<String> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| free(&keep_lines(&m.text))).collect();
             json!({
                 "id": a.id,
                 "label": a.label(lang),
@@ -280,16 +303,18 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         "controller": party(&c.controller),
         "processor": party(&c.processor),
         "processing": {
-            "subject_matter": free(&p.subject_matter),
-            "purpose": free(&p.purpose),
+            "subject_matter": free(&keep_lines(&p.subject_matter)),
+            "purpose": free(&keep_lines(&p.purpose)),
             "duration": { "type": dtype, "until": until, "notice": notice },
             "operations": p.operations.iter().map(|o| labelled(&cats.operations, o)).collect::<Vec<_>>(),
             "data_categories": items(&cats.data_categories, &p.data_categories),
             "special_categories": p.special_categories.iter().map(|o| labelled(&cats.special_categories, o)).collect::<Vec<_>>(),
             "criminal_offence_data": p.criminal_offence_data,
             "data_subjects": items(&cats.data_subjects, &p.data_subjects),
-            "locations": p.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
-            "transfer": transfer(p.transfer),
+            "locations": locations_json(&transfers.processor, cats, lang),
+            "transfer": stated(&p.transfer),
+            "transfers": groups_json(&transfers.processor, "2", cats, lang),
+            "eea_names": eea_names(&transfers.processor, lang),
         },
         "instructions": {
             "form": match c.instructions.form { InstructionForm::Text => "text", InstructionForm::Written => "written" },
@@ -318,6 +343,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "liability_cap": c.terms.liability_cap_eur.map(|v| money(v, lang)),
             "governing_law": country(&c.terms.governing_law),
             "jurisdiction": c.terms.jurisdiction.as_deref().map(free),
+            "scc_member_state": c.terms.scc_member_state.as_deref().map(country),
         },
         "options": {
             "remote_maintenance": c.options.remote_maintenance,
@@ -326,15 +352,109 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "data_outsourcing": c.options.data_outsourcing,
             "seizure_insolvency_notice": c.options.seizure_insolvency_notice,
             "no_right_of_retention": c.options.no_right_of_retention,
+            "professional_secrecy": c.options.professional_secrecy,
             "contractual_penalty": c.options.contractual_penalty_eur.map(|v| money(v, lang)),
+            "contractual_penalty_cap": c.options.contractual_penalty_eur.map(|v| money(v.saturating_mul(PENALTY_CAP_FACTOR), lang)),
         },
         "flags": {
             "special_data": !p.special_categories.is_empty() || p.criminal_offence_data,
             "third_country": processor_third || sub_third,
             "processor_third_country": processor_third,
+            "processor_scc": transfers.processor.iter().any(|l| l.outcome.basis() == Some(TransferBasis::Scc)),
+            "subprocessor_scc": transfers.subprocessors.iter().flatten().any(|l| l.outcome.basis() == Some(TransferBasis::Scc)),
+            "safeguards": transfers.uses(TransferBasis::Scc) || transfers.uses(TransferBasis::Bcr),
+            "adequacy": transfers.uses(TransferBasis::Adequacy) || transfers.uses(TransferBasis::Dpf),
+            "dpf": transfers.uses(TransferBasis::Dpf),
+            "derogation": transfers.uses(TransferBasis::Derogation),
         },
         "signatories": signatories,
     })
+}
+
+/// The contractual penalties of one contract year are capped in total at this multiple of
+/// the penalty per breach (§ 307 BGB: a penalty in standard terms needs an overall cap).
+pub const PENALTY_CAP_FACTOR: u64 = 10;
+
+/// The name of a location (a country in `lang`, or the code as given), marked as an
+/// address (see `typography`).
+fn location_name(l: &crate::transfers::LocationBasis, lang: Lang) -> String {
+    let name = l.country.map_or(l.location.as_str(), |c| c.name(lang));
+    mark(ValueKind::Address, name)
+}
+
+/// The names of the locations inside the EEA, joined: "Germany, France" (empty if none).
+fn eea_names(r: &[crate::transfers::LocationBasis], lang: Lang) -> String {
+    r.iter()
+        .filter(|l| l.outcome == crate::transfers::Outcome::Eea)
+        .map(|l| location_name(l, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn basis_json(b: TransferBasis, cats: &Catalogs, lang: Lang) -> Value {
+    let e = cats.transfer_bases.get(b.id());
+    json!({
+        "id": b.id(),
+        "label": e.map(|e| e.label(lang).to_string()).unwrap_or_default(),
+        "article": e.and_then(|e| e.wording(lang).article.clone()),
+    })
+}
+
+/// Each location as a country with the basis actually used there (`basis` null inside the
+/// EEA and where none applies; `missing` true in the latter case).
+fn locations_json(
+    r: &[crate::transfers::LocationBasis],
+    cats: &Catalogs,
+    lang: Lang,
+) -> Vec<Value> {
+    r.iter()
+        .map(|l| {
+            let mut v = country_json(l.country, &l.location, lang);
+            if let Value::Object(m) = &mut v {
+                m.insert(
+                    "basis".into(),
+                    l.outcome
+                        .basis()
+                        .map(|b| basis_json(b, cats, lang))
+                        .unwrap_or(Value::Null),
+                );
+                m.insert(
+                    "missing".into(),
+                    Value::Bool(matches!(l.outcome, crate::transfers::Outcome::Missing(_))),
+                );
+            }
+            v
+        })
+        .collect()
+}
+
+/// The locations outside the EEA grouped by the basis used, each basis once:
+/// `{basis (null: none applies), locations, names, scc_module}`.
+fn groups_json(
+    r: &[crate::transfers::LocationBasis],
+    module: &str,
+    cats: &Catalogs,
+    lang: Lang,
+) -> Vec<Value> {
+    crate::transfers::groups(r)
+        .into_iter()
+        .map(|(b, ls)| {
+            let names: Vec<String> = ls.iter().map(|l| location_name(l, lang)).collect();
+            json!({
+                "basis": b.map(|b| basis_json(b, cats, lang)),
+                "locations": ls.iter().map(|l| country_json(l.country, &l.location, lang)).collect::<Vec<_>>(),
+                "names": names.join(", "),
+                "scc_module": (b == Some(TransferBasis::Scc)).then_some(module),
+            })
+        })
+        .collect()
+}
+
+/// A text that may have several lines, for the templates: each line break becomes U+2028
+/// LINE SEPARATOR, which the Markdown escaper writes as a hard line break
+/// ([`crate::escape::markdown`]). In any other value a line break becomes a space.
+fn keep_lines(s: &str) -> String {
+    s.replace('\n', "\u{2028}")
 }
 
 fn person_json(p: &Person) -> Value {
@@ -349,10 +469,10 @@ fn person_json(p: &Person) -> Value {
 fn country_json(c: Option<&Country>, code: &str, lang: Lang) -> Value {
     match c {
         Some(c) => {
-            json!({ "code": c.code, "name": mark(ValueKind::Address, c.name(lang)), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf })
+            json!({ "code": c.code, "name": mark(ValueKind::Address, c.name(lang)), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf, "organisation": c.international_organisation })
         }
         None => {
-            json!({ "code": code, "name": mark(ValueKind::Address, code), "eea": false, "adequacy": false, "dpf": false })
+            json!({ "code": code, "name": mark(ValueKind::Address, code), "eea": false, "adequacy": false, "dpf": false, "organisation": false })
         }
     }
 }
@@ -435,8 +555,16 @@ pub fn applicable<'l>(
     Ok(out)
 }
 
-/// Assembles the contract document.
-pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
+/// The clauses that apply to a contract, in order, each with its number ("§ 7", "Annex II").
+pub type Numbered<'l> = Vec<(&'l crate::clauses::Clause, String)>;
+
+/// The clauses that apply to a contract with their numbers, and the Tera context their
+/// bodies are rendered with: [`context`] plus `refs` (clause id -> "§ 7" / "Clause 7", empty
+/// for a clause that does not apply).
+pub fn render_context<'l>(
+    c: &Contract,
+    lib: &'l Library,
+) -> Result<(tera::Context, Numbered<'l>), Error> {
     let cats = Catalogs::get()?;
     let lang = c.language;
     let value = context(c, cats);
@@ -451,6 +579,15 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
         refs.insert(clause.meta.id.clone(), Value::String(number.clone()));
     }
     ctx.insert("refs", &Value::Object(refs));
+    Ok((ctx, chosen))
+}
+
+/// Assembles the contract document.
+pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
+    let cats = Catalogs::get()?;
+    let lang = c.language;
+    let conv = Conventions::get()?;
+    let (ctx, chosen) = render_context(c, lib)?;
     let mut sections = Vec::with_capacity(chosen.len());
     for (clause, number) in chosen {
         let rendered = lib.render(clause, &ctx)?;
@@ -466,19 +603,11 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     }
     let w = words(lang);
     let party_line = |p: &Party| {
-        let address = |t: &str| mark(ValueKind::Address, t);
-        format!(
-            "{}, {}, {} {}, {}",
-            mark(ValueKind::Name, &p.name),
-            address(&p.address.street),
-            address(&p.address.postal_code),
-            address(&p.address.city),
-            address(
-                cats.country(&p.address.country)
-                    .map(|x| x.name(lang))
-                    .unwrap_or(&p.address.country)
-            )
-        )
+        let lines: Vec<String> = address::lines(&p.address, lang, cats, conv)
+            .iter()
+            .map(|l| mark(ValueKind::Address, l))
+            .collect();
+        format!("{}, {}", mark(ValueKind::Name, &p.name), lines.join(", "))
     };
     let parties_intro_marked = vec![
         w.between.to_string(),

@@ -1,6 +1,8 @@
 //! The catalogs: operations (Art. 4(2)), special categories (Art. 9(1)), data categories,
 //! data subjects, security measures with their Art. 32(1) area, countries with their EEA
-//! and adequacy status, transfer bases and the Art. 28 requirements the checker traces.
+//! and adequacy status, international organisations, the adequacy decisions (Art. 45) with
+//! their references and expiry, the EU Member States, transfer bases and the Art. 28
+//! requirements the checker traces.
 //!
 //! They are data files under `catalogs/`, embedded in the binary and parsed once per process.
 
@@ -122,6 +124,10 @@ pub struct Country {
     /// Transfers possible under the EU-US Data Privacy Framework (US only).
     #[serde(default)]
     pub dpf: bool,
+    /// An international organisation (`org:` id), not a country: a possible recipient and
+    /// location, never an address.
+    #[serde(default)]
+    pub international_organisation: bool,
 }
 
 impl Country {
@@ -140,9 +146,97 @@ impl Country {
     }
 }
 
+/// A text in both languages.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Bilingual {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bilingual {
+    /// The text in a language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// An adequacy decision of the Commission (Art. 45(3) GDPR), from `catalogs/adequacy.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Short id, e.g. `united_kingdom`.
+    pub id: String,
+    /// Country codes or international organisation ids it covers.
+    pub applies_to: Vec<String>,
+    /// `adequacy` or `dpf` (EU-US Data Privacy Framework).
+    pub basis: String,
+    /// Official Journal number in English spelling, e.g. `(EU) 2023/1795` or `2002/2/EC`;
+    /// none where it has not been verified.
+    pub number: Option<String>,
+    /// Date of the decision, ISO `YYYY-MM-DD`.
+    pub adopted: String,
+    /// Date it ceases to apply, ISO, if it has an end date.
+    pub expires: Option<String>,
+    /// The limit of a decision that does not cover every recipient, in both languages.
+    #[serde(default)]
+    pub scope: Option<Bilingual>,
+}
+
+impl Decision {
+    /// The number in a language's spelling: German writes `EG` where English writes `EC`.
+    pub fn number_in(&self, lang: Lang) -> Option<String> {
+        self.number.as_ref().map(|n| match lang {
+            Lang::De => n.replace("/EC", "/EG"),
+            Lang::En => n.clone(),
+        })
+    }
+
+    /// The expiry date, if the decision has one.
+    pub fn expiry(&self) -> Option<crate::model::Date> {
+        self.expires
+            .as_deref()
+            .and_then(crate::model::Date::parse_iso)
+    }
+}
+
 #[derive(Deserialize)]
 struct EntryFile {
     entries: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct AdequacyFile {
+    reviewed: String,
+    decisions: Vec<Decision>,
+}
+
+#[derive(Deserialize)]
+struct OrganisationEntry {
+    id: String,
+    de: String,
+    en: String,
+    #[serde(default)]
+    adequacy: bool,
+}
+
+#[derive(Deserialize)]
+struct OrganisationFile {
+    entries: Vec<OrganisationEntry>,
+}
+
+#[derive(Deserialize)]
+struct EuFile {
+    member_states: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SecrecyFile {
+    keywords: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +274,17 @@ pub struct Catalogs {
     pub countries: BTreeMap<String, Country>,
     /// When the country list (EEA, adequacy) was last reviewed.
     pub countries_reviewed: String,
+    /// International organisations by id (`org:epo`), shaped like countries.
+    pub organisations: BTreeMap<String, Country>,
+    /// The adequacy decisions (Art. 45 GDPR), in file order.
+    pub decisions: Vec<Decision>,
+    /// When the adequacy decisions were last reviewed.
+    pub decisions_reviewed: String,
+    /// The 27 EU Member States (codes).
+    pub eu_member_states: Vec<String>,
+    /// Lower-case words in a controller's name that point to a profession bound by
+    /// professional secrecy (§ 203 StGB).
+    pub secrecy_keywords: Vec<String>,
 }
 
 macro_rules! catalog_file {
@@ -202,6 +307,10 @@ pub const FILES: &[(&str, &str)] = &[
     catalog_file!("requirements"),
     catalog_file!("presets"),
     catalog_file!("countries"),
+    catalog_file!("international_organisations"),
+    catalog_file!("adequacy"),
+    catalog_file!("eu"),
+    catalog_file!("professional_secrecy"),
 ];
 
 fn file(name: &str) -> Result<&'static str, String> {
@@ -222,6 +331,14 @@ impl Catalogs {
     fn load() -> Result<Self, String> {
         let cf: CountryFile = serde_saphyr::from_str(file("countries")?)
             .map_err(|e| format!("catalogs/countries.yaml: {e}"))?;
+        let of: OrganisationFile = serde_saphyr::from_str(file("international_organisations")?)
+            .map_err(|e| format!("catalogs/international_organisations.yaml: {e}"))?;
+        let af: AdequacyFile = serde_saphyr::from_str(file("adequacy")?)
+            .map_err(|e| format!("catalogs/adequacy.yaml: {e}"))?;
+        let eu: EuFile =
+            serde_saphyr::from_str(file("eu")?).map_err(|e| format!("catalogs/eu.yaml: {e}"))?;
+        let secrecy: SecrecyFile = serde_saphyr::from_str(file("professional_secrecy")?)
+            .map_err(|e| format!("catalogs/professional_secrecy.yaml: {e}"))?;
         let cats = Catalogs {
             operations: load_catalog("operations")?,
             special_categories: load_catalog("special_categories")?,
@@ -240,6 +357,30 @@ impl Catalogs {
                 .map(|c| (c.code.clone(), c))
                 .collect(),
             countries_reviewed: cf.reviewed,
+            organisations: of
+                .entries
+                .into_iter()
+                .map(|o| {
+                    let org = Country {
+                        code: o.id.clone(),
+                        de: o.de,
+                        en: o.en,
+                        eea: false,
+                        adequacy: o.adequacy,
+                        dpf: false,
+                        international_organisation: true,
+                    };
+                    (o.id, org)
+                })
+                .collect(),
+            decisions: af.decisions,
+            decisions_reviewed: af.reviewed,
+            eu_member_states: eu.member_states,
+            secrecy_keywords: secrecy
+                .keywords
+                .into_iter()
+                .map(|k| k.to_lowercase())
+                .collect(),
         };
         cats.check_references()?;
         Ok(cats)
@@ -264,6 +405,64 @@ impl Catalogs {
                 return Err(format!("preset `{}` names unknown measure `{bad}`", p.id));
             }
         }
+        self.check_decisions()
+    }
+
+    /// Every adequacy decision names known locations and valid dates; every location with
+    /// `adequacy: true` (and the US for `dpf`) has exactly one decision; the EU list holds
+    /// known countries of the EEA.
+    fn check_decisions(&self) -> Result<(), String> {
+        let ad = "catalogs/adequacy.yaml";
+        for d in &self.decisions {
+            if !matches!(d.basis.as_str(), "adequacy" | "dpf") {
+                return Err(format!("{ad}: `{}` has basis `{}`", d.id, d.basis));
+            }
+            if crate::model::Date::parse_iso(&d.adopted).is_none()
+                || (d.expires.is_some() && d.expiry().is_none())
+            {
+                return Err(format!(
+                    "{ad}: `{}` has a date that is not YYYY-MM-DD",
+                    d.id
+                ));
+            }
+            for loc in &d.applies_to {
+                let Some(l) = self.location(loc) else {
+                    return Err(format!("{ad}: `{}` applies to unknown `{loc}`", d.id));
+                };
+                let fits = match d.basis.as_str() {
+                    "dpf" => l.dpf,
+                    _ => l.adequacy,
+                };
+                if !fits {
+                    return Err(format!(
+                        "{ad}: `{}` applies to `{loc}`, which is not marked adequate",
+                        d.id
+                    ));
+                }
+            }
+        }
+        for l in self.countries.values().chain(self.organisations.values()) {
+            for (flag, basis) in [(l.adequacy, "adequacy"), (l.dpf, "dpf")] {
+                let n = self
+                    .decisions
+                    .iter()
+                    .filter(|d| d.basis == basis && d.applies_to.contains(&l.code))
+                    .count();
+                if flag && n != 1 {
+                    return Err(format!(
+                        "{ad}: `{}` needs exactly one `{basis}` decision, found {n}",
+                        l.code
+                    ));
+                }
+            }
+        }
+        for m in &self.eu_member_states {
+            if !self.country(m).is_some_and(|c| c.eea) {
+                return Err(format!(
+                    "catalogs/eu.yaml: `{m}` is not a country of the EEA"
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -278,6 +477,50 @@ impl Catalogs {
     /// A country by code (upper case).
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries.get(code)
+    }
+
+    /// A processing location or recipient: a country by code, or an international
+    /// organisation by its `org:` id.
+    pub fn location(&self, id: &str) -> Option<&Country> {
+        self.countries
+            .get(id)
+            .or_else(|| self.organisations.get(id))
+    }
+
+    /// The adequacy decision that covers a location for a basis (`adequacy` or `dpf`).
+    pub fn decision(&self, location: &str, basis: &str) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .find(|d| d.basis == basis && d.applies_to.iter().any(|l| l == location))
+    }
+
+    /// Whether a controller's name points to a profession bound by professional secrecy
+    /// (§ 203 StGB): doctors, dentists, therapists, lawyers, tax advisers, ...
+    pub fn secrecy_profession(&self, name: &str) -> bool {
+        let name = name.to_lowercase();
+        self.secrecy_keywords
+            .iter()
+            .any(|k| name.contains(k.as_str()))
+    }
+
+    /// Whether a contract's controller is likely bound by professional secrecy (§ 203
+    /// StGB): its name points to such a profession, health data (Art. 9(1)) are processed,
+    /// or patients are among the data subjects. The wizard offers
+    /// `options.professional_secrecy` then, and `dpa check` notes its absence.
+    pub fn secrecy_likely<'s>(
+        &self,
+        controller_name: &str,
+        special_categories: &[String],
+        mut data_subject_ids: impl Iterator<Item = &'s str>,
+    ) -> bool {
+        self.secrecy_profession(controller_name)
+            || special_categories.iter().any(|c| c == "health")
+            || data_subject_ids.any(|s| s == "patients")
+    }
+
+    /// Whether a country code is one of the 27 EU Member States.
+    pub fn is_eu_member_state(&self, code: &str) -> bool {
+        self.eu_member_states.iter().any(|m| m == code)
     }
 }
 
@@ -410,6 +653,49 @@ mod tests {
         assert!(us.dpf && !us.adequacy && us.needs_basis());
         assert!(!c.country("NO").expect("NO").needs_basis());
         assert!(!c.country("GB").expect("GB").needs_basis());
+    }
+
+    #[test]
+    fn adequacy_decisions_are_current() {
+        let c = Catalogs::get().expect("catalogs");
+        // Brazil: Implementing Decision (EU) 2026/179 of 26 January 2026.
+        let br = c.decision("BR", "adequacy").expect("Brazil");
+        assert_eq!(br.number.as_deref(), Some("(EU) 2026/179"));
+        assert!(c.country("BR").expect("BR").adequacy);
+        // The United Kingdom: renewed until 27 December 2031.
+        let gb = c.decision("GB", "adequacy").expect("UK");
+        assert_eq!(gb.expires.as_deref(), Some("2031-12-27"));
+        // The European Patent Organisation: an international organisation, not a country.
+        let epo = c.location("org:epo").expect("EPO");
+        assert!(epo.international_organisation && epo.adequacy && !epo.eea);
+        assert!(c.country("org:epo").is_none(), "never an address country");
+        assert_eq!(
+            c.decision("org:epo", "adequacy")
+                .map(|d| d.adopted.as_str()),
+            Some("2025-07-15")
+        );
+        // The US only for DPF-certified organisations, with the limit named.
+        let us = c.decision("US", "dpf").expect("DPF");
+        assert!(us.scope.is_some() && c.decision("US", "adequacy").is_none());
+        for code in ["CA", "JP"] {
+            assert!(
+                c.decision(code, "adequacy")
+                    .and_then(|d| d.scope.as_ref())
+                    .is_some(),
+                "{code}"
+            );
+        }
+        assert_eq!(
+            c.decision("CA", "adequacy")
+                .and_then(|d| d.number_in(Lang::De)),
+            Some("2002/2/EG".to_string())
+        );
+        assert!(c.secrecy_profession("Zahnarztpraxis Dr. Weber"));
+        assert!(c.secrecy_profession("Kranich & Partner Steuerberatungsgesellschaft mbB"));
+        assert!(!c.secrecy_profession("Gartenfreude Versand GmbH"));
+        // EU Member States: 27, without the EEA-only states.
+        assert_eq!(c.eu_member_states.len(), 27);
+        assert!(c.is_eu_member_state("DE") && !c.is_eu_member_state("NO"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The command line: parse arguments, call the library, print errors for people, and turn
-//! the outcome into an exit code (0 ok, 1 invalid input or failed check, 2 usage error).
+//! the outcome into an exit code (0 ok, 1 invalid input or failed check, 2 usage error,
+//! 3 internal error, 4 `dpa diff` found differences).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,13 +25,17 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Render contract files to PDF and/or Markdown.
+    /// Render contract files to PDF, Word (DOCX) and/or Markdown.
     Render(RenderArgs),
     /// Check contract files: Art. 28 coverage and risks.
     Check(CheckArgs),
     /// Render many contracts at once, in parallel: files, folders, batch files, or a CSV of
     /// controllers merged into one base contract.
     Batch(BatchArgs),
+    /// Compare two versions of a contract: what changed, in words, the change in `dpa
+    /// check`, and the contract text with insertions and deletions (Markdown, Word with
+    /// tracked changes, PDF, JSON). Exit code 0 if identical, 4 if they differ.
+    Diff(DiffArgs),
     /// Show the clause library.
     Clauses {
         #[command(subcommand)]
@@ -91,6 +96,7 @@ impl From<LangArg> for Lang {
 enum OutFormat {
     Pdf,
     Md,
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,7 +107,7 @@ struct RenderArgs {
     /// Output folder (created if missing).
     #[arg(short, long, default_value = ".")]
     output: PathBuf,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: pdf, md, docx.
     #[arg(long, value_delimiter = ',', default_value = "pdf,md")]
     format: Vec<OutFormat>,
     /// Folder with clause overrides (de/*.md, en/*.md).
@@ -111,6 +117,38 @@ struct RenderArgs {
     #[arg(long)]
     force: bool,
     /// Render even if `dpa check` finds errors (the findings are printed).
+    #[arg(long)]
+    allow_incomplete: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Md,
+    Docx,
+    Pdf,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The old version (contract file, format 1).
+    old: PathBuf,
+    /// The new version.
+    new: PathBuf,
+    /// Output folder for the documents (`NEW.diff.md`, `.docx`, `.pdf`, `.json`); without
+    /// it the summary (or, with `--format json`, the JSON report) goes to standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Documents to write, comma-separated: md, docx, pdf, json.
+    #[arg(long, value_delimiter = ',', default_value = "md,docx,pdf")]
+    format: Vec<DiffFormat>,
+    /// Folder with clause overrides (de/*.md, en/*.md).
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    force: bool,
+    /// Compare even if `dpa check` finds errors in a version.
     #[arg(long)]
     allow_incomplete: bool,
 }
@@ -127,7 +165,7 @@ struct BatchArgs {
     /// Output folder (created if missing).
     #[arg(short, long)]
     output: PathBuf,
-    /// Output formats, comma-separated.
+    /// Output formats, comma-separated: pdf, md, docx.
     #[arg(long, value_delimiter = ',', default_value = "pdf")]
     format: Vec<OutFormat>,
     /// Worker threads (default: the number of cores).
@@ -220,6 +258,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Render(a) => render_cmd(a),
         Command::Check(a) => check_cmd(a),
         Command::Batch(a) => batch_cmd(a),
+        Command::Diff(a) => diff_cmd(a),
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
         Command::Extract { pdf, output, force } => extract_cmd(&pdf, output.as_deref(), force),
@@ -257,6 +296,7 @@ fn formats(list: &[OutFormat]) -> Formats {
     Formats {
         pdf: list.contains(&OutFormat::Pdf),
         markdown: list.contains(&OutFormat::Md),
+        docx: list.contains(&OutFormat::Docx),
     }
 }
 
@@ -306,6 +346,66 @@ fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> R
     }
     eprintln!("{}: wrote {}", file.display(), written.join(", "));
     Ok(())
+}
+
+/// Exit code of `dpa diff` when the versions differ.
+pub const EXIT_DIFFERENT: i32 = 4;
+
+fn diff_cmd(a: DiffArgs) -> Result<i32, Error> {
+    use crate::diff::{self, report};
+    let lib = Library::load(a.clauses.as_deref())?;
+    let old = pipeline::load(&a.old)?;
+    let new = pipeline::load(&a.new)?;
+    let amendment = diff::compare(&old, &new, &lib, Date::today(), a.allow_incomplete)?;
+    let code = if amendment.differs() {
+        EXIT_DIFFERENT
+    } else {
+        0
+    };
+    let Some(dir) = &a.output else {
+        if a.format == [DiffFormat::Json] {
+            println!("{}", report::json(&amendment)?);
+        } else {
+            print!("{}", report::text(&amendment));
+        }
+        return Ok(code);
+    };
+    let stem = a
+        .new
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "contract".into());
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for f in [
+        DiffFormat::Md,
+        DiffFormat::Docx,
+        DiffFormat::Pdf,
+        DiffFormat::Json,
+    ] {
+        if !a.format.contains(&f) {
+            continue;
+        }
+        let (ext, bytes) = match f {
+            DiffFormat::Md => ("md", report::markdown(&amendment).into_bytes()),
+            DiffFormat::Docx => ("docx", report::docx(&amendment)?),
+            DiffFormat::Pdf => ("pdf", report::pdf(&amendment)?),
+            DiffFormat::Json => (
+                "json",
+                format!("{}\n", report::json(&amendment)?).into_bytes(),
+            ),
+        };
+        files.push((dir.join(format!("{stem}.diff.{ext}")), bytes));
+    }
+    output::create_dir(dir)?;
+    let refs: Vec<(PathBuf, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.clone(), b.as_slice()))
+        .collect();
+    output::write_all_or_none(&refs, a.force)?;
+    print!("{}", report::text(&amendment));
+    let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    eprintln!("{}", crate::tr!("diff-wrote", files = names.join(", ")));
+    Ok(code)
 }
 
 fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {

@@ -1,8 +1,27 @@
 //! Problems found in user input, reported the way people can act on them:
 //! the file, line and column, the field, what is wrong and how to fix it.
+//!
+//! Whatever a file contains, the report stays readable and cheap: at most
+//! [`MAX_PROBLEMS_SHOWN`] problems are printed per file (the rest are counted), values
+//! echoed in messages are cut to [`MAX_ECHO_CHARS`] characters, control and
+//! direction-changing characters are shown as visible stand-ins, and the source line of
+//! each problem is found through a line index built once per file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// At most this many problems of one file are printed; the others are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 20;
+
+/// A value quoted in a message (between backticks) is cut to this many characters.
+pub const MAX_ECHO_CHARS: usize = 80;
+
+/// The field path shown before a message is cut to this many characters.
+const MAX_PATH_CHARS: usize = 160;
+
+/// A source line is shown with at most this many characters around the column.
+const EXCERPT_CHARS: usize = 120;
 
 /// A position in a source file, 1-based. Line 0 means "unknown".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
@@ -83,25 +102,91 @@ impl Problem {
     }
 }
 
+/// The text of an input file with an index of its lines, shared by all problems reported
+/// in it (a CSV with 100,000 bad rows keeps one copy, and finding a line costs no scan).
+#[derive(Debug, Default)]
+pub struct SourceText {
+    text: String,
+    /// Byte offset where each line starts; built on first use.
+    starts: OnceLock<Vec<usize>>,
+}
+
+impl SourceText {
+    /// The text, shared.
+    pub fn new(text: impl Into<String>) -> Arc<SourceText> {
+        Arc::new(SourceText {
+            text: text.into(),
+            starts: OnceLock::new(),
+        })
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Line `n` (1-based) without its line break (`\n` or `\r\n`), if the text has it.
+    pub fn line(&self, n: u32) -> Option<&str> {
+        let starts = self.starts.get_or_init(|| line_starts(&self.text));
+        let i = usize::try_from(n).ok()?.checked_sub(1)?;
+        let start = *starts.get(i)?;
+        let end = starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let line = self.text.get(start..end)?;
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+
+    /// The 1-based line and character column of a byte offset (clamped to the text).
+    pub fn position(&self, byte: usize) -> Location {
+        let starts = self.starts.get_or_init(|| line_starts(&self.text));
+        let byte = byte.min(self.text.len());
+        let i = starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let start = starts.get(i).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..byte)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        Location::new(to_u32(i + 1), to_u32(column + 1))
+    }
+}
+
+/// Where each line of `text` starts (the first line at 0); lines end at `\n`.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len() || i == 0)
+        .collect()
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// All problems of one input file, together with its text so they can be shown in context.
 #[derive(Debug, Clone)]
 pub struct InputError {
     /// The file the problems are in.
     pub file: PathBuf,
-    /// The file's text (empty if it could not be read).
-    pub source: String,
+    /// The file's text (empty if it could not be read), shared between errors of one file.
+    pub source: Arc<SourceText>,
     /// The problems, sorted by position.
     pub problems: Vec<Problem>,
 }
 
 impl InputError {
     /// Groups problems under a file, sorted by position.
-    pub fn new(file: &Path, source: &str, mut problems: Vec<Problem>) -> Self {
+    pub fn new(file: &Path, source: &str, problems: Vec<Problem>) -> Self {
+        InputError::shared(file, SourceText::new(source), problems)
+    }
+
+    /// Like [`InputError::new`] with a text that other errors of the same file share.
+    pub fn shared(file: &Path, source: Arc<SourceText>, mut problems: Vec<Problem>) -> Self {
         problems.sort_by(|a, b| a.location.cmp(&b.location).then(a.path.cmp(&b.path)));
         problems.dedup();
         InputError {
             file: file.to_path_buf(),
-            source: source.to_string(),
+            source,
             problems,
         }
     }
@@ -115,14 +200,31 @@ impl InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        for (i, p) in self.problems.iter().enumerate() {
+        for (i, p) in self.problems.iter().take(MAX_PROBLEMS_SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write_problem(f, &self.file, &self.source, Severity::Error, p)?;
+            let line = if p.location.line > 0 && p.excerpt {
+                self.source.line(p.location.line)
+            } else {
+                None
+            };
+            write_problem_with_line(f, &self.file, line, Severity::Error, p)?;
+        }
+        let file = visible_text(&self.file.display().to_string());
+        if n > MAX_PROBLEMS_SHOWN {
+            write!(
+                f,
+                "\n{}",
+                crate::tr!(
+                    "problems-not-shown",
+                    count = n - MAX_PROBLEMS_SHOWN,
+                    shown = MAX_PROBLEMS_SHOWN,
+                    file = file.as_str()
+                )
+            )?;
         }
         if n > 1 {
-            let file = self.file.display().to_string();
             write!(
                 f,
                 "\n{}",
@@ -144,38 +246,131 @@ pub fn write_problem(
     severity: Severity,
     p: &Problem,
 ) -> fmt::Result {
+    let line = if p.location.line > 0 && p.excerpt {
+        source.lines().nth(p.location.line as usize - 1)
+    } else {
+        None
+    };
+    write_problem_with_line(f, file, line, severity, p)
+}
+
+/// [`write_problem`] with the problem's source line already found (`None`: no excerpt).
+///
+/// Everything that came from the input is shown safely: control and direction-changing
+/// characters as visible stand-ins, values between backticks cut to [`MAX_ECHO_CHARS`]
+/// characters, the field path to a readable length, the source line to a window around
+/// the column.
+pub fn write_problem_with_line(
+    f: &mut dyn fmt::Write,
+    file: &Path,
+    line: Option<&str>,
+    severity: Severity,
+    p: &Problem,
+) -> fmt::Result {
     let loc = p.location;
-    write!(f, "{}", file.display())?;
+    write!(f, "{}", visible_text(&file.display().to_string()))?;
     if loc.line > 0 {
         write!(f, ":{}:{}", loc.line, loc.column)?;
     }
     write!(f, ": {severity}: ")?;
     if !p.path.is_empty() {
-        write!(f, "{}: ", p.path)?;
+        write!(f, "{}: ", cut(&visible_text(&p.path), MAX_PATH_CHARS))?;
     }
-    writeln!(f, "{}", p.message)?;
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if loc.line > 0
-        && p.excerpt
-        && let Some(text) = source.lines().nth(loc.line as usize - 1)
-    {
-        // Never echo control characters to the terminal: show them as visible symbols.
-        let shown: String = text.chars().take(120).map(visible).collect();
-        let width = loc.line.to_string().len();
-        writeln!(f, "{:width$} |", "")?;
-        writeln!(f, "{} | {}", loc.line, shown)?;
-        let col = (loc.column.max(1) as usize - 1).min(shown.chars().count());
-        let pad: String = shown
-            .chars()
-            .take(col)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        writeln!(f, "{:width$} | {pad}^", "")?;
+    writeln!(f, "{}", shorten_quoted(&visible_text(&p.message)))?;
+    if let Some(text) = line {
+        let text = if loc.line == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
+        write_excerpt(f, loc, text)?;
     }
     if let Some(h) = &p.hint {
-        writeln!(f, "  = {}: {h}", crate::tr!("label-help"))?;
+        let hint: String = h
+            .split('\n')
+            .map(|l| shorten_quoted(&visible_text(l)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        writeln!(f, "  = {}: {hint}", crate::tr!("label-help"))?;
     }
     Ok(())
+}
+
+/// The source line (a window of it around the column on long lines) and a caret under the
+/// column. Control characters are never echoed: they are shown as visible symbols.
+fn write_excerpt(f: &mut dyn fmt::Write, loc: Location, text: &str) -> fmt::Result {
+    let col = loc.column.max(1) as usize - 1;
+    let total = text.chars().count();
+    // Keep the column in view: start the window a little before it on long lines.
+    let skip = if total > EXCERPT_CHARS && col >= EXCERPT_CHARS - 20 {
+        (col - (EXCERPT_CHARS / 2)).min(total.saturating_sub(EXCERPT_CHARS))
+    } else {
+        0
+    };
+    let mut shown: String = if skip > 0 {
+        "…".into()
+    } else {
+        String::new()
+    };
+    let lead = shown.chars().count();
+    shown.extend(text.chars().skip(skip).take(EXCERPT_CHARS).map(visible));
+    let width = loc.line.to_string().len();
+    writeln!(f, "{:width$} |", "")?;
+    writeln!(f, "{} | {}", loc.line, shown)?;
+    let caret = (col + lead - skip.min(col)).min(shown.chars().count());
+    let pad = " ".repeat(caret);
+    writeln!(f, "{:width$} | {pad}^", "")
+}
+
+/// Text with every control and direction-changing character replaced by a visible stand-in
+/// (`␛` for ESC, `␊` for a line break), so that nothing typed into a file can move the
+/// cursor, clear the screen or reorder a terminal line.
+pub fn visible_text(s: &str) -> String {
+    if s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        s.chars()
+            .map(|c| if c == '\t' { '\u{2409}' } else { visible(c) })
+            .collect()
+    } else {
+        s.to_string()
+    }
+}
+
+/// `s` cut to `max` characters, with `…` where it was cut.
+pub fn cut(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// Every span between backticks (a value echoed from the input) longer than
+/// [`MAX_ECHO_CHARS`] characters is cut, with its full length in characters after it; the
+/// whole message is cut to a few such lengths.
+pub fn shorten_quoted(s: &str) -> String {
+    if s.chars().count() <= MAX_ECHO_CHARS {
+        return s.to_string();
+    }
+    let parts: Vec<&str> = s.split('`').collect();
+    let mut out = String::new();
+    let mut note = None;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if let Some(n) = note.take() {
+            out.push_str(&crate::tr!("value-cut", count = n));
+        }
+        // Odd parts lie between a pair of backticks (the last one only if it is closed).
+        let quoted = i % 2 == 1 && i + 1 < parts.len();
+        let n = part.chars().count();
+        if quoted && n > MAX_ECHO_CHARS {
+            out.push_str(&cut(part, MAX_ECHO_CHARS));
+            note = Some(n);
+        } else {
+            out.push_str(part);
+        }
+    }
+    cut(&out, 8 * MAX_ECHO_CHARS)
 }
 
 /// A character as it may be printed to a terminal: control and direction-changing
@@ -256,5 +451,92 @@ mod tests {
             s,
             "c.yaml:2:3: error: a.b: bad\n  |\n2 | a: b\n  |   ^\n  = help: fix it\n"
         );
+    }
+
+    fn shown(e: &InputError) -> String {
+        crate::i18n::set_lang(crate::Lang::En);
+        e.to_string()
+    }
+
+    #[test]
+    fn at_most_twenty_problems_per_file_are_printed() {
+        let source: String = (1..=45).map(|i| format!("k{i}: v\n")).collect();
+        let problems = (1..=45)
+            .map(|i| Problem::new(Location::new(i, 1), format!("k{i}"), "bad"))
+            .collect();
+        let s = shown(&InputError::new(Path::new("c.yaml"), &source, problems));
+        assert_eq!(s.matches(": error: ").count(), MAX_PROBLEMS_SHOWN, "{s}");
+        assert!(s.contains("c.yaml:20:1: error: k20: bad"), "{s}");
+        assert!(!s.contains("c.yaml:21:1"), "{s}");
+        assert!(
+            s.ends_with(
+                "25 more problems in c.yaml are not shown (the first 20 are above); fix those and run again\n45 problems in c.yaml"
+            ),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn long_values_are_cut_and_control_characters_shown() {
+        let value = "x".repeat(1_000_000);
+        let p = Problem::new(
+            Location::new(1, 10),
+            "a.\u{1b}[2Jkey",
+            format!("`{value}` is not a country code"),
+        )
+        .with_hint("write `\u{7}DE`");
+        let s = shown(&InputError::new(
+            Path::new("c\u{1b}.csv"),
+            &format!("country: {value}\n"),
+            vec![p],
+        ));
+        assert!(s.len() < 1_000, "{} bytes", s.len());
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        assert!(
+            s.starts_with(&format!(
+                "c\u{241b}.csv:1:10: error: a.\u{241b}[2Jkey: `{}…` (cut; 1000000 characters in all) is not a country code\n",
+                "x".repeat(MAX_ECHO_CHARS)
+            )),
+            "{s}"
+        );
+        assert!(s.contains("= help: write `\u{2407}DE`"), "{s}");
+    }
+
+    #[test]
+    fn the_caret_stays_under_a_column_far_to_the_right() {
+        let line = format!("{};GER;end", "a".repeat(500));
+        let p = Problem::new(Location::new(2, 502), "country", "bad");
+        let s = shown(&InputError::new(
+            Path::new("c.csv"),
+            &format!("head\r\n{line}\r\n"),
+            vec![p],
+        ));
+        let lines: Vec<&str> = s.lines().collect();
+        let text = lines[2];
+        let caret = lines[3];
+        let at = caret.chars().position(|c| c == '^').expect("caret");
+        let under: String = text.chars().skip(at).take(3).collect();
+        assert_eq!(under, "GER", "{s}");
+        assert!(
+            text.starts_with("2 | …") && text.ends_with("GER;end"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn source_lines_and_positions_for_lf_and_crlf() {
+        for nl in ["\n", "\r\n"] {
+            let t = SourceText::new(format!("ab{nl}cä{nl}{nl}d"));
+            assert_eq!(t.line(1), Some("ab"));
+            assert_eq!(t.line(2), Some("cä"));
+            assert_eq!(t.line(3), Some(""));
+            assert_eq!(t.line(4), Some("d"));
+            assert_eq!(t.line(5), None);
+            assert_eq!(t.line(0), None);
+            let d = t.text().find('d').expect("d");
+            assert_eq!(t.position(d), Location::new(4, 1));
+            let after_umlaut = t.text().find('ä').expect("ä") + 'ä'.len_utf8();
+            assert_eq!(t.position(after_umlaut), Location::new(2, 3));
+        }
     }
 }

@@ -4,7 +4,11 @@
 //! every ASCII punctuation character, which CommonMark turns back into the literal
 //! character. Text going into Typst markup gets the same treatment, which Typst also reads
 //! as the literal character. Line breaks in values become spaces: a value can never start a
-//! new paragraph, list item or table row.
+//! new paragraph, list item or table row. The one exception is U+2028 LINE SEPARATOR, which
+//! the assembler puts only into texts that may have several lines (purpose, subject matter,
+//! custom measures; the field rules turn a typed U+2028 into a line break): it becomes a
+//! CommonMark hard line break inside the same paragraph, and the next line is escaped as a
+//! line start again, so a pasted "- item" stays text on its own line.
 
 use std::io::Write;
 
@@ -18,7 +22,17 @@ pub fn markdown(text: &str) -> String {
     let mut at_start = true;
     let mut leading_digits = false;
     for c in text.chars() {
-        let c = if matches!(c, '\n' | '\r' | '\t') {
+        if c == '\u{2028}' {
+            // No break before the text (value marks, see `typography`, are not text).
+            let text_before = out.chars().any(|c| !crate::typography::is_mark(c));
+            if text_before && !out.ends_with("\\\n") {
+                out.push_str("\\\n");
+            }
+            at_start = true;
+            leading_digits = false;
+            continue;
+        }
+        let c = if matches!(c, '\n' | '\r' | '\t' | '\u{2029}') {
             ' '
         } else {
             c
@@ -30,6 +44,10 @@ pub fn markdown(text: &str) -> String {
             // Value marks (see `typography`) are invisible: they pass through and do not
             // count as the start of the value.
             out.push(c);
+            continue;
+        }
+        if c == ' ' && out.ends_with('\n') {
+            // Leading spaces of a continued line mean nothing in CommonMark.
             continue;
         }
         let escape = match c {
@@ -65,7 +83,7 @@ pub fn typst_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
@@ -148,6 +166,37 @@ mod tests {
         let marked = markdown(&mark(ValueKind::Name, "- 1. x"));
         assert_eq!(strip_marks(&marked), markdown("- 1. x"));
         assert_ne!(marked, strip_marks(&marked));
+        let marked = markdown(&mark(ValueKind::Text, "\u{2028}a\u{2028}- b"));
+        assert_eq!(strip_marks(&marked), markdown("\u{2028}a\u{2028}- b"));
+    }
+
+    #[test]
+    fn line_separators_become_hard_breaks_and_lines_start_escaped() {
+        let md = markdown("Hosting:\u{2028}- Server\u{2028}  1. Backup\u{2028}\u{2028}# x");
+        assert_eq!(md, "Hosting:\\\n\\- Server\\\n1\\. Backup\\\n\\# x");
+        let events: Vec<String> = pulldown_cmark::Parser::new(&format!("(5) {md}."))
+            .map(|e| format!("{e:?}"))
+            .collect();
+        let breaks = events.iter().filter(|e| e.as_str() == "HardBreak").count();
+        assert_eq!(breaks, 3, "{events:?}");
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.contains("List") || e.contains("Heading")),
+            "{events:?}"
+        );
+        assert_eq!(markdown("\u{2028}a"), "a", "no break before the text");
+        assert_eq!(typst_markup("a\u{2028}b"), "a b");
+    }
+
+    #[test]
+    fn non_breaking_spaces_and_soft_hyphens_survive() {
+        let s = "Dr.\u{a0}Anna Weber, Auftrags\u{ad}verarbeitung";
+        assert_eq!(markdown(s), s);
+        assert_eq!(
+            typst_markup(s),
+            "Dr\\.\u{a0}Anna Weber\\, Auftrags\u{ad}verarbeitung"
+        );
     }
 
     #[test]

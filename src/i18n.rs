@@ -165,6 +165,14 @@ pub fn text_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// Whether the message `id` exists in `lang` (for ids made at run time, such as the field
+/// names of `dpa diff`, which fall back to another wording when there is none).
+pub fn has_message(lang: Lang, id: &str) -> bool {
+    BUNDLES
+        .get(&lang)
+        .is_some_and(|b| b.get_message(id).is_some_and(|m| m.value().is_some()))
+}
+
 /// The message `id` in the language of this thread.
 pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
     text_in(lang(), id, args)

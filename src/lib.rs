@@ -6,20 +6,25 @@
 //! fields). [`check`] traces every Art. 28 requirement to the clause meeting it and flags
 //! risks. [`cli`] is the command line on top.
 
+pub mod address;
 pub mod assemble;
 pub mod batch;
 pub mod catalog;
 pub mod check;
 pub mod clauses;
 pub mod cli;
+pub mod diff;
 pub mod error;
 pub mod escape;
 pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod output;
+#[cfg(test)]
+mod parity;
 pub mod pipeline;
 pub mod render;
+pub mod transfers;
 pub mod typography;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.
 pub mod wizard;

@@ -21,15 +21,20 @@ pub struct Formats {
     pub pdf: bool,
     /// The Markdown text.
     pub markdown: bool,
+    /// The Word document (DOCX).
+    pub docx: bool,
 }
 
 impl Formats {
     /// File extensions of the requested outputs, in the order they are written
-    /// (`pdf` before `md`).
+    /// (`pdf`, `docx`, `md`).
     pub fn extensions(self) -> Vec<&'static str> {
         let mut v = Vec::new();
         if self.pdf {
             v.push("pdf");
+        }
+        if self.docx {
+            v.push("docx");
         }
         if self.markdown {
             v.push("md");
@@ -44,6 +49,8 @@ pub struct Rendered {
     pub markdown: Option<String>,
     /// PDF, if asked for.
     pub pdf: Option<render::Pdf>,
+    /// DOCX bytes, if asked for.
+    pub docx: Option<Vec<u8>>,
     /// The check report.
     pub report: Report,
 }
@@ -55,6 +62,9 @@ impl Rendered {
         let mut v: Vec<(&'static str, &[u8])> = Vec::new();
         if let Some(pdf) = &self.pdf {
             v.push(("pdf", &pdf.bytes));
+        }
+        if let Some(docx) = &self.docx {
+            v.push(("docx", docx));
         }
         if let Some(md) = &self.markdown {
             v.push(("md", md.as_bytes()));
@@ -95,19 +105,26 @@ pub fn render(
     }
     let doc = assemble::assemble(&loaded.contract, lib)?;
     let markdown = formats.markdown.then(|| doc.to_markdown());
+    let input = render::RenderInput {
+        contract: &loaded.contract,
+        document: &doc,
+        source: &loaded.source,
+        library_version: &lib.version,
+    };
     let pdf = if formats.pdf {
-        Some(render::pdf(&render::RenderInput {
-            contract: &loaded.contract,
-            document: &doc,
-            source: &loaded.source,
-            library_version: &lib.version,
-        })?)
+        Some(render::pdf(&input)?)
+    } else {
+        None
+    };
+    let docx = if formats.docx {
+        Some(render::docx(&input)?)
     } else {
         None
     };
     Ok(Rendered {
         markdown,
         pdf,
+        docx,
         report,
     })
 }

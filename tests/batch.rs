@@ -254,13 +254,10 @@ fn a_bad_csv_row_is_reported_with_its_line_and_column() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err.contains("c.csv:3:27: error: country: `Germany` is not a country code"),
+        err.contains("c.csv:3:27: error: country: `Germany` is a country name, not a country code"),
         "{err}"
     );
-    assert!(
-        err.contains("use the ISO 3166-1 alpha-2 code: `DE`"),
-        "{err}"
-    );
+    assert!(err.contains("help: did you mean `DE`? (Germany)"), "{err}");
     assert!(
         err.contains("c.csv:3:40: error: contact_email: `bert-at-beta` is not an e-mail address"),
         "{err}"

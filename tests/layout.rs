@@ -18,13 +18,17 @@ use std::process::Command;
 
 use common::*;
 
-const INPUTS: [&str; 6] = [
+const INPUTS: [&str; 8] = [
     "examples/dental-practice.yaml",
     "examples/saas-crm.yaml",
     "examples/uk-payroll.yaml",
-    "tests/fixtures/layout/typst-long-unbreakable-strings-de.yaml",
+    "tests/fixtures/field/typst-long-unbreakable-strings-de.yaml",
     "tests/fixtures/layout/long-values-en.yaml",
     "tests/fixtures/layout/many-subprocessors-de.yaml",
+    // A real-sized subprocessor list with a basis per location (the field case as it
+    // checks clean) and a processor in India on SCC (Module 2 with every choice).
+    "tests/fixtures/check/saas-vendors-per-location.yaml",
+    "tests/fixtures/render/processor-india-scc.yaml",
 ];
 
 /// The text area of templates/contract.typ: A4 with margins left 2.5 cm, right 2.2 cm,
@@ -773,7 +777,10 @@ fn headings_stay_with_their_text_table_headers_repeat_entries_stay_whole() {
         };
         // Where each entry starts: the start of its name (a name wider than its column
         // breaks inside a word).
+        // Entries follow each other: each is looked for after the one before (two names may
+        // start alike).
         let mut starts = Vec::new();
+        let mut after = (first_page, f64::NEG_INFINITY);
         for s in &subs {
             let name = s["name"].as_str().unwrap_or("");
             let start: String = name
@@ -783,21 +790,23 @@ fn headings_stay_with_their_text_table_headers_repeat_entries_stay_whole() {
                 .chars()
                 .take(12)
                 .collect();
-            let found = pages
-                .iter()
-                .enumerate()
-                .skip(first_page)
-                .find_map(|(i, p)| {
-                    let w = p
-                        .blocks
-                        .iter()
-                        .flatten()
-                        .flatten()
-                        .find(|w| w.text.starts_with(&start));
-                    w.map(|w| (i, w.y0))
-                });
+            let found = pages.iter().enumerate().skip(after.0).find_map(|(i, p)| {
+                let mut words: Vec<&Word> = p
+                    .blocks
+                    .iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|w| i > after.0 || w.y0 > after.1 + 1.0)
+                    .filter(|w| w.text.starts_with(&start))
+                    .collect();
+                words.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+                words.first().map(|w| (i, w.y0))
+            });
             match found {
-                Some(at) => starts.push((s, name, at)),
+                Some(at) => {
+                    after = at;
+                    starts.push((s, name, at));
+                }
                 None => problems.push(format!("{file}: subprocessor `{name}` not in Annex IV")),
             }
         }

@@ -275,8 +275,20 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
         ("Gespeichert: avv-zahnarztpraxis-dr-weber.yaml", ""),
         ("? Jetzt das PDF erzeugen?", "\r"),
         ("PDF geschrieben: avv-zahnarztpraxis-dr-weber.pdf", ""),
+        (
+            "? Auch eine Word-Datei (DOCX) für die Verhandlung erzeugen?",
+            "y\r",
+        ),
+        (
+            "Word-Datei geschrieben: avv-zahnarztpraxis-dr-weber.docx",
+            "",
+        ),
     ]);
     assert_eq!(t.exit_code(), 0);
+    assert!(
+        dir.path().join("avv-zahnarztpraxis-dr-weber.docx").exists(),
+        "the Word file offered with the PDF"
+    );
 
     let yaml = dir.path().join("avv-zahnarztpraxis-dr-weber.yaml");
     let text = std::fs::read_to_string(&yaml).expect("contract file");
@@ -431,6 +443,7 @@ fn ctrl_c_keeps_the_answers_and_resume_finishes_the_contract() {
         ("Saved: dpa-northwind-traders-ltd.yaml", ""),
         ("? Render the PDF now?", "\r"),
         ("Wrote dpa-northwind-traders-ltd.pdf", ""),
+        ("? Also write a Word file (DOCX) for negotiation?", "\r"),
     ]);
     assert_eq!(t.exit_code(), 0);
     assert!(

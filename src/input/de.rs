@@ -109,6 +109,10 @@ impl<'a> NodeDeserializer<'a> {
                 "write the value in quotes, e.g. \"1.10\" or \"true\", so YAML keeps it as text"
                     .to_string(),
             ),
+            (Value::Seq(_), "text") if crate::model::rules::takes_lines(&self.path) => {
+                let key = self.path.rsplit('.').next().unwrap_or(&self.path);
+                Some(crate::tr!("text-list-for-lines", key = key))
+            }
             (Value::Seq(_), _) => Some(format!(
                 "write {expected} here, not a list (remove the `-` items or the [ ])"
             )),
@@ -135,6 +139,26 @@ impl<'a> NodeDeserializer<'a> {
                 Some("run `dpa catalog` for the ids".to_string()),
             ),
         }
+    }
+
+    /// The problem for values a comma split off inside `{ }`: at the first stray part, under
+    /// the path of the key whose value it continues, with the quoted value as the fix.
+    fn comma_problem(&self, entries: &[(Node, Node)], stray: &Stray) -> Problem {
+        let (owner_key, owner_value) = &entries[stray.owner];
+        let owner = scalar_text(&owner_key.value);
+        let mut whole = scalar_text(&owner_value.value);
+        for &i in &stray.parts {
+            whole.push_str(", ");
+            whole.push_str(&scalar_text(&entries[i].0.value));
+        }
+        let first = &entries[stray.parts[0]].0;
+        let quoted = whole.replace('\\', "\\\\").replace('"', "\\\"");
+        Problem::new(
+            first.location,
+            self.key_path(&owner),
+            crate::tr!("flow-comma", stray = scalar_text(&first.value)),
+        )
+        .with_hint(crate::tr!("flow-comma-hint", key = owner, value = quoted))
     }
 
     /// Records an error coming back from serde-derived code for this node, unless already done.
@@ -293,8 +317,15 @@ impl<'de, 'a> Deserializer<'de> for NodeDeserializer<'a> {
         if name == ID_OR_TEXT && !entries.iter().any(|(k, _)| is_key(k, "text")) {
             return Err(self.free_text_without_text(entries));
         }
+        let strays = comma_strays(entries, fields);
         let mut kept = Vec::with_capacity(entries.len());
-        for (k, value) in entries {
+        for (i, (k, value)) in entries.iter().enumerate() {
+            if let Some(stray) = strays.iter().find(|s| s.parts.contains(&i)) {
+                if stray.parts.first() == Some(&i) {
+                    self.sink.push(self.comma_problem(entries, stray));
+                }
+                continue;
+            }
             let Value::Str(key) = &k.value else {
                 self.sink.push(Problem::new(
                     k.location,
@@ -423,6 +454,67 @@ where
     }
 }
 
+/// Entries of a map that a comma split off a plain value: `{ street: 1200 Pine Street,
+/// Suite 400, city: Seattle }` reads `Suite 400` as a key without a value. `owner` is the
+/// entry whose text they continue, `parts` the split-off entries in order.
+struct Stray {
+    owner: usize,
+    parts: Vec<usize>,
+}
+
+/// Finds [`Stray`] entries: keys that are not fields of the map (`fields`; none if the map
+/// takes any key), without a value, on the same line as the text value before them.
+fn comma_strays(entries: &[(Node, Node)], fields: &[&str]) -> Vec<Stray> {
+    if fields.is_empty() {
+        return Vec::new();
+    }
+    let known = |k: &Node| matches!(&k.value, Value::Str(s) if fields.contains(&s.as_str()));
+    let scalar = |v: &Value| matches!(v, Value::Str(_) | Value::Int(_) | Value::Float(_));
+    let mut out: Vec<Stray> = Vec::new();
+    let mut open: Option<Stray> = None;
+    for (i, (k, v)) in entries.iter().enumerate() {
+        let prev_line = i
+            .checked_sub(1)
+            .map(|p| match &entries[p].1.value {
+                Value::Null => entries[p].0.location.line,
+                _ => entries[p].1.location.line,
+            })
+            .unwrap_or(0);
+        let split_off = i > 0
+            && !known(k)
+            && scalar(&k.value)
+            && matches!(v.value, Value::Null)
+            && k.location.line == prev_line;
+        if split_off {
+            match &mut open {
+                Some(s) => s.parts.push(i),
+                None if scalar(&entries[i - 1].1.value) => {
+                    open = Some(Stray {
+                        owner: i - 1,
+                        parts: vec![i],
+                    });
+                }
+                None => {}
+            }
+        } else if let Some(s) = open.take() {
+            out.push(s);
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// A key or single value as written (text, number).
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.clone(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => x.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
 fn is_key(k: &Node, name: &str) -> bool {
     matches!(&k.value, Value::Str(s) if s == name)
 }
@@ -498,6 +590,29 @@ mod tests {
         inner: Field<Inner>,
         list: Field<Vec<Field<String>>>,
         flag: Field<bool>,
+    }
+
+    #[test]
+    fn a_comma_in_a_flow_map_value_is_explained_once() {
+        let n = parse("inner: { s: Gordon House, Barrow Street, Dublin 4, n: 1 }\n").expect("yaml");
+        let (_, problems) = from_node::<Outer>(&n);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = &problems[0];
+        assert_eq!((p.location.line, p.location.column), (1, 27));
+        assert_eq!(p.path, "inner.s");
+        assert_eq!(
+            p.message,
+            "a comma ends a value inside { }, so `Barrow Street` was read as a key of its own"
+        );
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("put the whole value in quotes: `s: \"Gordon House, Barrow Street, Dublin 4\"`")
+        );
+        // A key without a value on a line of its own is a typo, not a comma.
+        let n = parse("inner:\n  s: x\n  nn:\n").expect("yaml");
+        let (_, problems) = from_node::<Outer>(&n);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].message, "unknown key `nn`");
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub struct RawAddress {
     pub street: Field<String>,
     pub postal_code: Field<String>,
     pub city: Field<String>,
+    pub region: Field<String>,
     pub country: Field<String>,
 }
 
@@ -98,7 +99,44 @@ pub struct RawProcessing {
     pub criminal_offence_data: Field<bool>,
     pub data_subjects: Field<Vec<Field<RawItemField>>>,
     pub locations: Field<Vec<Field<String>>>,
-    pub transfer: Field<String>,
+    pub transfer: Field<RawTransfer>,
+}
+
+/// `transfer`: one basis id for every location outside the EEA, or a map from location to
+/// basis id (`{ US: dpf, IN: scc }`), keys in the order written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawTransfer {
+    /// One basis id.
+    One(String),
+    /// Location -> basis id.
+    PerLocation(Vec<(String, Field<String>)>),
+}
+
+impl<'de> Deserialize<'de> for RawTransfer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawTransfer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a transfer basis (adequacy, dpf, scc, bcr, derogation) or a map from location to basis, e.g. { US: dpf, IN: scc }")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawTransfer, E> {
+                Ok(RawTransfer::One(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<RawTransfer, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    let v = m.next_value::<Field<String>>()?;
+                    out.push((k, v));
+                }
+                Ok(RawTransfer::PerLocation(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A list entry that is either an id or `{ text: ... }`, read without serde's untagged
@@ -178,7 +216,7 @@ pub struct RawSubprocessor {
     pub address: Field<RawAddress>,
     pub service: Field<String>,
     pub locations: Field<Vec<Field<String>>>,
-    pub transfer: Field<String>,
+    pub transfer: Field<RawTransfer>,
 }
 
 /// Subprocessor rules and list.
@@ -221,6 +259,7 @@ pub struct RawTerms {
     pub liability_cap_eur: Field<u64>,
     pub governing_law: Field<String>,
     pub jurisdiction: Field<String>,
+    pub scc_member_state: Field<String>,
 }
 
 /// Optional clauses.
@@ -234,6 +273,7 @@ pub struct RawOptions {
     pub data_outsourcing: Field<bool>,
     pub seizure_insolvency_notice: Field<bool>,
     pub no_right_of_retention: Field<bool>,
+    pub professional_secrecy: Field<bool>,
     pub contractual_penalty_eur: Field<u64>,
 }
 

@@ -198,7 +198,74 @@ pub fn parse(text: &str) -> Result<Node, Problem> {
     };
     let raw: RawNode =
         serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_problem(e, text))?;
-    Ok(raw.into_node())
+    let node = raw.into_node();
+    let lines: Vec<&str> = text.lines().collect();
+    match folded_list(&node, "", &lines) {
+        Some(p) => Err(p),
+        None => Ok(node),
+    }
+}
+
+/// Bullets people paste from word processors at the start of a line.
+const BULLETS: [&str; 4] = ["- ", "* ", "• ", "– "];
+
+/// A text written over several lines without `|`, some starting with a bullet: YAML folds
+/// them into one line ("Website - Terminbuchung - Erinnerung"). Found by looking at the
+/// lines after where the text starts: each continuation line, bullet included, must be
+/// part of the folded text. The first one found, at its bullet.
+fn folded_list(node: &Node, path: &str, lines: &[&str]) -> Option<Problem> {
+    match &node.value {
+        Value::Map(entries) => entries.iter().find_map(|(k, v)| {
+            let key = match &k.value {
+                Value::Str(s) => s.clone(),
+                other => format!("{other:?}"),
+            };
+            let p = if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            };
+            folded_list(v, &p, lines)
+        }),
+        Value::Seq(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| folded_list(v, &format!("{path}[{i}]"), lines)),
+        Value::Str(s) => {
+            let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let value = flat(s);
+            let start = (node.location.line as usize).checked_sub(1)?;
+            for (n, line) in lines.iter().enumerate().skip(start + 1).take(200) {
+                let t = line.trim();
+                if t.is_empty() || !value.contains(&flat(t)) {
+                    return None;
+                }
+                // Joined with a space, not kept on its own line (as in a `|` block).
+                let joined = s.contains(&format!(" {t}"));
+                if let Some(bullet) = BULLETS.iter().find(|b| joined && t.starts_with(*b)) {
+                    let column = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+                    let key = path.rsplit('.').next().unwrap_or(path);
+                    let key = key.split('[').next().unwrap_or(key);
+                    let marker = bullet.trim_end();
+                    let hint = if crate::model::rules::takes_lines(path) {
+                        crate::tr!("text-folded-list-lines", key = key)
+                    } else {
+                        crate::tr!("text-folded-list-one", marker = marker)
+                    };
+                    return Some(
+                        Problem::new(
+                            Location::new(to_u32(n as u64 + 1), to_u32(column as u64)),
+                            path,
+                            crate::tr!("text-folded-list", marker = marker),
+                        )
+                        .with_hint(hint),
+                    );
+                }
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 /// Finds what the YAML parser reports badly: control characters and tab indentation.
@@ -433,6 +500,34 @@ mod tests {
         );
         // missing field points at the deepest existing parent
         assert_eq!(n.locate("a.zzz"), n.locate("a"));
+    }
+
+    #[test]
+    fn a_list_folded_into_one_line_is_refused_at_its_bullet() {
+        let e = parse("a:\n  purpose: Website\n    - Termine\n    - Mails\n").expect_err("folded");
+        assert_eq!((e.location.line, e.location.column), (3, 5));
+        assert_eq!(e.path, "a.purpose");
+        assert_eq!(
+            e.message,
+            "the text goes on in a line that starts with `-`, and YAML joins such lines into one"
+        );
+        let e = parse("name: >\n  Pixelwerk\n  • Webdesign\n").expect_err("folded");
+        assert_eq!((e.location.line, e.location.column), (3, 3));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some(
+                "this field takes one line: write it without the `•` lines, or put them in purpose or subject_matter"
+            )
+        );
+        // Lists, `|` blocks and flow lists over several lines are what they look like.
+        for ok in [
+            "a:\n  - x\n  - x\n",
+            "purpose: |\n  Website\n  - Termine\n",
+            "m: [a, b,\n    c]\n",
+            "t: Hosting - Wartung\n",
+        ] {
+            assert!(parse(ok).is_ok(), "{ok}");
+        }
     }
 
     #[test]

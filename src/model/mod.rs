@@ -3,6 +3,7 @@
 //! [`validate`] is the one place where raw input (from a YAML file or from the wizard)
 //! becomes a [`Contract`]; it reports every problem at once.
 
+pub mod country;
 mod date;
 pub mod rules;
 mod validate;
@@ -57,16 +58,23 @@ pub struct MainAgreement {
     pub date: Option<Date>,
 }
 
-/// A postal address.
+/// A postal address. Printed by [`crate::address`] in the country's postal order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Address {
-    /// Street and number.
+    /// Street and number (may name a building, suite or floor too).
     pub street: String,
-    /// Postal code.
-    pub postal_code: String,
+    /// Postal code; none only where the country has no postal codes or they are optional
+    /// (`postal_codes` in `catalogs/countries.yaml`). Left out of the canonical JSON when
+    /// none, so fingerprints of contracts written before it became optional stay the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
     /// City.
     pub city: String,
-    /// ISO 3166-1 alpha-2 country code, upper case.
+    /// State, province or county, where the country's addresses name one (US "WA", CA
+    /// "ON"); left out of the canonical JSON when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2 country code (or `XK`, Kosovo), upper case.
     pub country: String,
 }
 
@@ -171,6 +179,49 @@ impl TransferBasis {
     }
 }
 
+/// The transfer basis as the contract states it (`transfer` in `processing` and in each
+/// subprocessor): one basis for every location outside the EEA, or one basis per location.
+/// [`crate::transfers`] turns it into the basis actually used at each location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transfer {
+    /// `transfer: scc`: one basis for every location outside the EEA.
+    All(TransferBasis),
+    /// `transfer: { US: dpf, IN: scc }`: location (country code or `org:` id) to basis, in
+    /// the order written.
+    PerLocation(Vec<(String, TransferBasis)>),
+}
+
+impl Transfer {
+    /// The basis the contract states for a location, and whether it was named for that
+    /// location (a map entry) rather than for all of them.
+    pub fn stated_for(&self, location: &str) -> Option<(TransferBasis, bool)> {
+        match self {
+            Transfer::All(b) => Some((*b, false)),
+            Transfer::PerLocation(map) => map
+                .iter()
+                .find(|(l, _)| l == location)
+                .map(|(_, b)| (*b, true)),
+        }
+    }
+
+    /// The single basis, if one is stated for all locations.
+    pub fn single(&self) -> Option<TransferBasis> {
+        match self {
+            Transfer::All(b) => Some(*b),
+            Transfer::PerLocation(_) => None,
+        }
+    }
+}
+
+impl Serialize for Transfer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Transfer::All(b) => b.serialize(s),
+            Transfer::PerLocation(map) => s.collect_map(map.iter().map(|(l, b)| (l, b))),
+        }
+    }
+}
+
 /// What is processed, how and where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Processing {
@@ -190,10 +241,11 @@ pub struct Processing {
     pub criminal_offence_data: bool,
     /// Categories of data subjects.
     pub data_subjects: Vec<Item>,
-    /// Countries where the processor processes.
+    /// Where the processor processes: country codes, or `org:` ids of international
+    /// organisations.
     pub locations: Vec<String>,
     /// The processor's own transfer basis.
-    pub transfer: Option<TransferBasis>,
+    pub transfer: Option<Transfer>,
 }
 
 /// Form of instructions.
@@ -256,10 +308,10 @@ pub struct Subprocessor {
     pub address: Address,
     /// What it does.
     pub service: String,
-    /// Where it processes.
+    /// Where it processes: country codes or `org:` ids.
     pub locations: Vec<String>,
     /// Transfer basis for locations outside the EEA.
-    pub transfer: Option<TransferBasis>,
+    pub transfer: Option<Transfer>,
 }
 
 /// Subprocessor rules and list.
@@ -316,6 +368,10 @@ pub struct Terms {
     pub governing_law: String,
     /// Place of jurisdiction.
     pub jurisdiction: Option<String>,
+    /// The EU Member State whose law (Clause 17) and courts (Clause 18) govern standard
+    /// contractual clauses (Decision (EU) 2021/914): as given, else the controller's
+    /// country if it is a Member State, else the governing law's; none if neither is.
+    pub scc_member_state: Option<String>,
 }
 
 /// Optional clauses.
@@ -333,6 +389,9 @@ pub struct Options {
     pub seizure_insolvency_notice: bool,
     /// No right of retention (§ 273 BGB).
     pub no_right_of_retention: bool,
+    /// The controller is bound by professional secrecy (§ 203 StGB): secrecy obligation with
+    /// the notice of criminal liability.
+    pub professional_secrecy: bool,
     /// Contractual penalty in EUR.
     pub contractual_penalty_eur: Option<u64>,
 }

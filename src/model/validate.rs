@@ -109,6 +109,12 @@ impl<'a> Validator<'a> {
         self.check_text(s, path)
     }
 
+    /// A required text that may have several lines ([`rules::lines`]).
+    fn req_lines(&mut self, f: &Field<String>, path: &str) -> Option<String> {
+        let s = self.req(f, path)?;
+        self.refused(rules::lines(s), path)
+    }
+
     fn opt_text(&mut self, f: &Field<String>, path: &str) -> Option<String> {
         f.ok().and_then(|s| self.check_text(s, path))
     }
@@ -286,15 +292,39 @@ impl<'a> Validator<'a> {
         })
     }
 
+    /// An address. `postal_code` is required unless the country has none or it is optional
+    /// there (`postal_codes` in `catalogs/countries.yaml`); an empty one counts as absent
+    /// then. A street pasted on several lines is joined with ", ".
     fn address(&mut self, a: &RawAddress, path: &str) -> Option<Address> {
-        let street = self.req_text(&a.street, &join(path, "street"));
-        let postal_code = self.req_text(&a.postal_code, &join(path, "postal_code"));
+        let street = self
+            .req(&a.street, &join(path, "street"))
+            .and_then(|s| self.refused(rules::street(s), &join(path, "street")));
         let city = self.req_text(&a.city, &join(path, "city"));
+        let region = self.opt_text(&a.region, &join(path, "region"));
         let country = self.country(&a.country, &join(path, "country"));
+        let pc_path = join(path, "postal_code");
+        // Unknown country: only a postal code that is there is checked.
+        let may_lack = match &country {
+            Some(c) => crate::address::Conventions::get()
+                .map(|conv| conv.postal_code_use(c).may_be_left_out())
+                .unwrap_or(false),
+            None => true,
+        };
+        let postal_code = match &a.postal_code {
+            Field::Ok(s) if may_lack && s.trim().is_empty() => Some(None),
+            Field::Ok(s) => self.check_text(s, &pc_path).map(Some),
+            Field::Missing if may_lack => Some(None),
+            Field::Missing => {
+                self.missing(&pc_path);
+                None
+            }
+            Field::Bad => None,
+        };
         Some(Address {
             street: street?,
             postal_code: postal_code?,
             city: city?,
+            region,
             country: country?,
         })
     }
@@ -391,11 +421,12 @@ impl<'a> Validator<'a> {
         out
     }
 
-    fn countries(&mut self, f: &Field<Vec<Field<String>>>, path: &str) -> Vec<String> {
+    /// Processing locations: country codes or `org:` ids, each once.
+    fn locations(&mut self, f: &Field<Vec<Field<String>>>, path: &str) -> Vec<String> {
         let entries = self.list(f, path, true);
         let mut out: Vec<String> = Vec::new();
         for (p, s) in entries {
-            if let Some(c) = self.country_code(s, &p)
+            if let Some(c) = self.refused(rules::location(s, self.cats), &p)
                 && !out.contains(&c)
             {
                 out.push(c);
@@ -404,7 +435,7 @@ impl<'a> Validator<'a> {
         out
     }
 
-    fn transfer(&mut self, f: &Field<String>, path: &str) -> Option<TransferBasis> {
+    fn basis(&mut self, f: &Field<String>, path: &str) -> Option<TransferBasis> {
         let opts: Vec<(&str, TransferBasis)> =
             TransferBasis::ALL.iter().map(|b| (b.id(), *b)).collect();
         match f {
@@ -413,10 +444,90 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// `transfer`: one basis, or a map from location to basis whose keys are among
+    /// `locations`. `Err(())` when something is wrong (the problem is recorded).
+    fn transfer(
+        &mut self,
+        f: &Field<RawTransfer>,
+        path: &str,
+        locations: &[String],
+    ) -> Result<Option<Transfer>, ()> {
+        match f {
+            Field::Missing => Ok(None),
+            Field::Bad => Err(()),
+            Field::Ok(RawTransfer::One(s)) => self
+                .basis(&Field::Ok(s.clone()), path)
+                .map(|b| Some(Transfer::All(b)))
+                .ok_or(()),
+            Field::Ok(RawTransfer::PerLocation(entries)) => {
+                if entries.is_empty() {
+                    self.problem(
+                        path,
+                        crate::tr!("input-transfer-map-empty"),
+                        crate::tr!("input-transfer-map-empty-hint"),
+                    );
+                    return Err(());
+                }
+                let mut map: Vec<(String, TransferBasis)> = Vec::new();
+                let mut ok = true;
+                for (key, value) in entries {
+                    let p = join(path, key);
+                    let location = self.refused(rules::location(key, self.cats), &p);
+                    let basis = match value {
+                        Field::Missing => {
+                            self.problem(
+                                &p,
+                                crate::tr!("input-transfer-entry-empty", location = key.as_str()),
+                                crate::tr!("input-transfer-entry-empty-hint"),
+                            );
+                            None
+                        }
+                        v => self.basis(v, &p),
+                    };
+                    match (location, basis) {
+                        (Some(l), Some(b)) => {
+                            if !locations.contains(&l) {
+                                let listed = locations.join(", ");
+                                self.problem(
+                                    &p,
+                                    crate::tr!(
+                                        "input-transfer-entry-not-a-location",
+                                        location = l.as_str(),
+                                        locations = listed
+                                    ),
+                                    crate::tr!(
+                                        "input-transfer-entry-not-a-location-hint",
+                                        location = l.as_str()
+                                    ),
+                                );
+                                ok = false;
+                            } else if map.iter().any(|(k, _)| *k == l) {
+                                self.problem(
+                                    &p,
+                                    crate::tr!("input-transfer-entry-twice", location = l.as_str()),
+                                    crate::tr!("input-transfer-entry-twice-hint"),
+                                );
+                                ok = false;
+                            } else {
+                                map.push((l, b));
+                            }
+                        }
+                        _ => ok = false,
+                    }
+                }
+                if ok {
+                    Ok(Some(Transfer::PerLocation(map)))
+                } else {
+                    Err(())
+                }
+            }
+        }
+    }
+
     fn processing(&mut self, p: &RawProcessing) -> Option<Processing> {
         let cats = self.cats;
-        let subject_matter = self.req_text(&p.subject_matter, "processing.subject_matter");
-        let purpose = self.req_text(&p.purpose, "processing.purpose");
+        let subject_matter = self.req_lines(&p.subject_matter, "processing.subject_matter");
+        let purpose = self.req_lines(&p.purpose, "processing.purpose");
         let duration = self
             .req(&p.duration, "processing.duration")
             .and_then(|d| self.duration(d));
@@ -447,8 +558,8 @@ impl<'a> Validator<'a> {
             &cats.data_subjects,
             "category of data subjects",
         );
-        let locations = self.countries(&p.locations, "processing.locations");
-        let transfer = self.transfer(&p.transfer, "processing.transfer");
+        let locations = self.locations(&p.locations, "processing.locations");
+        let transfer = self.transfer(&p.transfer, "processing.transfer", &locations);
         Some(Processing {
             subject_matter: subject_matter?,
             purpose: purpose?,
@@ -459,7 +570,7 @@ impl<'a> Validator<'a> {
             criminal_offence_data,
             data_subjects,
             locations,
-            transfer,
+            transfer: transfer.ok()?,
         })
     }
 
@@ -569,7 +680,7 @@ impl<'a> Validator<'a> {
             let area = self.req(&c.area, &join(&p, "area")).cloned().and_then(|a| {
                 self.catalog_id(&cats.areas, "Art. 32(1) area", &a, &join(&p, "area"))
             });
-            let text = self.req_text(&c.text, &join(&p, "text"));
+            let text = self.req_lines(&c.text, &join(&p, "text"));
             if let (Some(area), Some(text)) = (area, text) {
                 custom.push(CustomMeasure { area, text });
             }
@@ -606,16 +717,18 @@ impl<'a> Validator<'a> {
                 .req(&sp.address, &join(&p, "address"))
                 .and_then(|a| self.address(a, &join(&p, "address")));
             let service = self.req_text(&sp.service, &join(&p, "service"));
-            let locations = self.countries(&sp.locations, &join(&p, "locations"));
-            let transfer = self.transfer(&sp.transfer, &join(&p, "transfer"));
-            match (name, address, service) {
-                (Some(name), Some(address), Some(service)) => list.push(Subprocessor {
-                    name,
-                    address,
-                    service,
-                    locations,
-                    transfer,
-                }),
+            let locations = self.locations(&sp.locations, &join(&p, "locations"));
+            let transfer = self.transfer(&sp.transfer, &join(&p, "transfer"), &locations);
+            match (name, address, service, transfer) {
+                (Some(name), Some(address), Some(service), Ok(transfer)) => {
+                    list.push(Subprocessor {
+                        name,
+                        address,
+                        service,
+                        locations,
+                        transfer,
+                    })
+                }
                 _ => ok = false,
             }
         }
@@ -665,6 +778,18 @@ impl<'a> Validator<'a> {
             Field::Bad => None,
         };
         let jurisdiction = self.opt_text(&t.jurisdiction, "terms.jurisdiction");
+        let scc_member_state = match &t.scc_member_state {
+            Field::Ok(s) => Some(self.refused(
+                rules::eu_member_state(s, self.cats),
+                "terms.scc_member_state",
+            )?),
+            Field::Bad => return None,
+            Field::Missing => controller
+                .map(|c| c.address.country.clone())
+                .into_iter()
+                .chain(governing_law.clone())
+                .find(|code| self.cats.is_eu_member_state(code)),
+        };
         Some(Terms {
             breach_notification_hours: t.breach_notification_hours.ok().copied().unwrap_or(24),
             audit_notice_days: audits
@@ -677,6 +802,7 @@ impl<'a> Validator<'a> {
             liability_cap_eur: t.liability_cap_eur.ok().copied(),
             governing_law: governing_law?,
             jurisdiction,
+            scc_member_state,
         })
     }
 
@@ -692,6 +818,7 @@ impl<'a> Validator<'a> {
             data_outsourcing: b(&o.data_outsourcing),
             seizure_insolvency_notice: b(&o.seizure_insolvency_notice),
             no_right_of_retention: b(&o.no_right_of_retention),
+            professional_secrecy: b(&o.professional_secrecy),
             contractual_penalty_eur: o.contractual_penalty_eur.ok().copied(),
         })
     }

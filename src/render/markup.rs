@@ -201,8 +201,9 @@ const ROW_LINES_KEPT: usize = 40;
 /// column).
 const CELL_LINE_CHARS: usize = 20;
 
-/// `<br>`, `<br/>` or `<br />`, in any case.
-fn is_line_break(html: &str) -> bool {
+/// `<br>`, `<br/>` or `<br />`, in any case: the line break a clause may write in a table
+/// cell (also read by [`super::flow`] for the Word document and `dpa diff`).
+pub(crate) fn is_line_break(html: &str) -> bool {
     let t: String = html.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(t.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
 }

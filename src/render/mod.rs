@@ -1,7 +1,10 @@
 //! Render: the assembled document -> Typst -> PDF, in-process, with one empty signature
 //! field per signatory, the contract source attached, and a fingerprint on every page.
 
+pub mod docx;
+pub mod flow;
 mod markup;
+mod package;
 pub mod sigfields;
 mod world;
 
@@ -105,36 +108,12 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
     let c = input.contract;
     let fp = Fingerprint::of(c, input.library_version);
     let (clauses, annexes) = typst_parts(doc);
-    let (note, attachment) = match c.language {
-        Lang::De => (
-            format!(
-                "Prüfsumme (SHA-256) der Vertragsdaten, erzeugt mit dpagen {VERSION}, Klauselbibliothek {}. Beide Parteien können sie vergleichen, um sicherzugehen, dass sie denselben Text unterzeichnen:",
-                input.library_version
-            ),
-            "Vertragsdaten (dpagen-Vertragsdatei, Format 1)",
-        ),
-        Lang::En => (
-            format!(
-                "Fingerprint (SHA-256) of the contract data, made with dpagen {VERSION}, clause library {}. Both parties can compare it to make sure they sign the same text:",
-                input.library_version
-            ),
-            "Contract data (dpagen contract file, format 1)",
-        ),
+    let note = fingerprint_note(c.language, input.library_version);
+    let attachment = match c.language {
+        Lang::De => "Vertragsdaten (dpagen-Vertragsdatei, Format 1)",
+        Lang::En => "Contract data (dpagen contract file, format 1)",
     };
-    let mut keywords: Vec<String> = match c.language {
-        Lang::De => vec![
-            "Auftragsverarbeitung".into(),
-            "Art. 28 DSGVO".into(),
-            "AVV".into(),
-        ],
-        Lang::En => vec![
-            "data processing agreement".into(),
-            "Article 28 GDPR".into(),
-            "DPA".into(),
-        ],
-    };
-    // The fingerprint also goes into the document metadata (Info and XMP keywords).
-    keywords.push(format!("dpagen-sha256:{}", fp.full));
+    let keywords = keywords(c.language, &fp);
     let data = json!({
         "lang": c.language.code(),
         "title": doc.title,
@@ -153,11 +132,12 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
         "fingerprint_note": bind_citations(&note),
         "attachment_description": attachment,
     });
-    let date = pdf_date(c);
+    let date = document_date(c);
     let today = Datetime::from_ymd(date.year, date.month, date.day)
         .ok_or_else(|| Error::Internal("date".into()))?;
     let world = world::DocWorld {
         engine,
+        main: world::IDS.main,
         clauses: Source::new(world::IDS.clauses, clauses),
         annexes: Source::new(world::IDS.annexes, annexes),
         data: Bytes::new(serde_json::to_vec(&data).map_err(|e| Error::Internal(e.to_string()))?),
@@ -222,9 +202,125 @@ fn runs_json(marked: &str) -> serde_json::Value {
         .collect()
 }
 
-/// The date written into the PDF: the effective date, else the main agreement's date, else
-/// 1 January 2000. Never the clock, so the same input always gives the same bytes.
-fn pdf_date(c: &Contract) -> Date {
+/// Lays out an amendment (`dpa diff`) with `templates/redline.typ`: `body` is Typst markup
+/// made by [`crate::diff::report`] with every text escaped, `data` holds the footer words.
+/// The PDF's date is `date`, never the clock.
+///
+/// Errors: `Error::Render` if Typst fails; `Error::Internal` for a bad date.
+pub fn redline_pdf(body: &str, data: &serde_json::Value, date: Date) -> Result<Vec<u8>, Error> {
+    let engine = world::ENGINE
+        .as_ref()
+        .map_err(|e| Error::Internal(format!("typst engine: {e}")))?;
+    let today = Datetime::from_ymd(date.year, date.month, date.day)
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    let world = world::DocWorld {
+        engine,
+        main: world::IDS.redline,
+        clauses: Source::new(world::IDS.clauses, body.to_string()),
+        annexes: Source::new(world::IDS.annexes, String::new()),
+        data: Bytes::new(serde_json::to_vec(data).map_err(|e| Error::Internal(e.to_string()))?),
+        contract: Bytes::new(Vec::new()),
+        today,
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned
+        .output
+        .map_err(|diags| Error::Render(diagnostics(&world, &diags)))?;
+    let stamp = Datetime::from_ymd_hms(date.year, date.month, date.day, 12, 0, 0)
+        .ok_or_else(|| Error::Internal("date".into()))?;
+    let ident = crate::hex_sha256(body.as_bytes());
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("dpagen-diff-{ident}")),
+        timestamp: Some(Timestamp::new_utc(stamp)),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|diags| Error::Render(diagnostics(&world, &diags)))
+}
+
+/// The sentence above the full fingerprint on the signature page.
+fn fingerprint_note(lang: Lang, library_version: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Prüfsumme (SHA-256) der Vertragsdaten, erzeugt mit dpagen {VERSION}, Klauselbibliothek {library_version}. Beide Parteien können sie vergleichen, um sicherzugehen, dass sie denselben Text unterzeichnen:"
+        ),
+        Lang::En => format!(
+            "Fingerprint (SHA-256) of the contract data, made with dpagen {VERSION}, clause library {library_version}. Both parties can compare it to make sure they sign the same text:"
+        ),
+    }
+}
+
+/// Document keywords, ending with the fingerprint (`dpagen-sha256:…`), for the PDF's and the
+/// DOCX's metadata.
+fn keywords(lang: Lang, fp: &Fingerprint) -> Vec<String> {
+    let mut keywords: Vec<String> = match lang {
+        Lang::De => vec![
+            "Auftragsverarbeitung".into(),
+            "Art. 28 DSGVO".into(),
+            "AVV".into(),
+        ],
+        Lang::En => vec![
+            "data processing agreement".into(),
+            "Article 28 GDPR".into(),
+            "DPA".into(),
+        ],
+    };
+    keywords.push(format!("dpagen-sha256:{}", fp.full));
+    keywords
+}
+
+/// Renders the contract as a Word document (DOCX): the same text as the PDF, with the
+/// footer (id, fingerprint, page numbers) and the document properties.
+///
+/// Errors: `Error::Internal` if the DOCX cannot be written (a bug).
+pub fn docx(input: &RenderInput<'_>) -> Result<Vec<u8>, Error> {
+    let doc = input.document;
+    let c = input.contract;
+    let fp = Fingerprint::of(c, input.library_version);
+    let note = fingerprint_note(c.language, input.library_version);
+    let blocks = flow::flow(
+        doc,
+        Some(&flow::Note {
+            text: &note,
+            fingerprint: &fp.full,
+        }),
+    );
+    let label = |k: &str| {
+        doc.labels
+            .get(k)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (page, of) = (label("page"), label("of"));
+    let keywords = keywords(c.language, &fp);
+    let title = format!("{} – {}", doc.title, doc.id);
+    let subject = format!("{} – {} / {}", doc.subtitle, doc.controller, doc.processor);
+    docx::write(
+        &blocks,
+        &docx::DocxInfo {
+            lang: c.language,
+            title: &title,
+            subject: &subject,
+            author: &doc.processor,
+            keywords: &keywords,
+            date: document_date(c),
+            footer: format!(
+                "{} {} · {} {}",
+                label("contract"),
+                doc.id,
+                label("fingerprint"),
+                fp.short
+            ),
+            page: &page,
+            of: &of,
+        },
+    )
+}
+
+/// The date written into the PDF and the DOCX: the effective date, else the main
+/// agreement's date, else 1 January 2000. Never the clock, so the same input always gives
+/// the same bytes.
+pub fn document_date(c: &Contract) -> Date {
     c.effective_date
         .or(c.main_agreement.as_ref().and_then(|m| m.date))
         .unwrap_or(Date {

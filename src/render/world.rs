@@ -19,12 +19,15 @@ pub(crate) struct Engine {
     main: Source,
     /// `templates/typeset.typ`: how values of each kind are set, imported by the others.
     typeset: Source,
+    /// `templates/redline.typ`, the main file of `dpa diff`'s PDF.
+    redline: Source,
 }
 
 /// The fixed virtual files of a document.
 pub(crate) struct Ids {
     pub(crate) main: FileId,
     pub(crate) typeset: FileId,
+    pub(crate) redline: FileId,
     pub(crate) clauses: FileId,
     pub(crate) annexes: FileId,
     pub(crate) data: FileId,
@@ -46,6 +49,7 @@ fn unreachable_path(path: &str) -> VirtualPath {
 pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
     typeset: id("/typeset.typ"),
+    redline: id("/redline.typ"),
     clauses: id("/clauses.typ"),
     annexes: id("/annexes.typ"),
     data: id("/data.json"),
@@ -75,6 +79,7 @@ impl Engine {
             fonts,
             main: Source::new(IDS.main, template("contract.typ")?),
             typeset: Source::new(IDS.typeset, template("typeset.typ")?),
+            redline: Source::new(IDS.redline, template("redline.typ")?),
         })
     }
 }
@@ -82,6 +87,8 @@ impl Engine {
 /// One document's world.
 pub(crate) struct DocWorld<'a> {
     pub(crate) engine: &'a Engine,
+    /// The main file: `IDS.main` (the contract) or `IDS.redline` (an amendment).
+    pub(crate) main: FileId,
     pub(crate) clauses: Source,
     pub(crate) annexes: Source,
     pub(crate) data: Bytes,
@@ -99,14 +106,16 @@ impl World for DocWorld<'_> {
     }
 
     fn main(&self) -> FileId {
-        IDS.main
+        self.main
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == IDS.main {
+        if id == IDS.main && self.main == IDS.main {
             Ok(self.engine.main.clone())
         } else if id == IDS.typeset {
             Ok(self.engine.typeset.clone())
+        } else if id == IDS.redline && self.main == IDS.redline {
+            Ok(self.engine.redline.clone())
         } else if id == IDS.clauses {
             Ok(self.clauses.clone())
         } else if id == IDS.annexes {

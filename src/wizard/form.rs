@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 use crate::model::{
     Authorisation, Contract, Duration, EndChoice, InstructionForm, Item, Liability, Person,
+    Transfer,
 };
 
 /// All answers of one contract.
@@ -80,10 +81,13 @@ pub struct AgreementForm {
 pub struct AddressForm {
     /// Street and number.
     pub street: String,
-    /// Postal code.
+    /// Postal code; empty where the country has none.
     pub postal_code: String,
     /// City.
     pub city: String,
+    /// State, province or county, if the contract names one (kept when a contract is
+    /// opened and saved again).
+    pub region: Option<String>,
     /// ISO 3166-1 alpha-2 code.
     pub country: String,
 }
@@ -149,6 +153,51 @@ pub enum ItemForm {
     Text(String),
 }
 
+/// A transfer basis (`transfer`): one id for every location outside the EEA, or one id per
+/// location (`{ US: dpf, IN: scc }`, kept in the order written).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TransferForm {
+    /// One basis id.
+    One(String),
+    /// Location (country code or `org:` id) and basis id.
+    PerLocation(Vec<(String, String)>),
+}
+
+impl TransferForm {
+    /// The form of a contract's transfer basis.
+    pub fn from_model(t: &Transfer) -> TransferForm {
+        match t {
+            Transfer::All(b) => TransferForm::One(b.id().to_string()),
+            Transfer::PerLocation(map) => TransferForm::PerLocation(
+                map.iter()
+                    .map(|(l, b)| (l.clone(), b.id().to_string()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The one basis id, if one is stated for all locations.
+    pub fn single(&self) -> Option<&str> {
+        match self {
+            TransferForm::One(s) => Some(s),
+            TransferForm::PerLocation(_) => None,
+        }
+    }
+
+    /// For the summary: `scc`, or `US: dpf, IN: scc`.
+    pub fn describe(&self) -> String {
+        match self {
+            TransferForm::One(s) => s.clone(),
+            TransferForm::PerLocation(map) => map
+                .iter()
+                .map(|(l, b)| format!("{l}: {b}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
 /// What is processed, how and where.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -169,10 +218,10 @@ pub struct ProcessingForm {
     pub criminal_offence_data: bool,
     /// Data subjects.
     pub data_subjects: Vec<ItemForm>,
-    /// Country codes.
+    /// Country codes or `org:` ids.
     pub locations: Vec<String>,
-    /// Transfer basis id.
-    pub transfer: Option<String>,
+    /// Transfer basis.
+    pub transfer: Option<TransferForm>,
 }
 
 /// Instructions.
@@ -229,10 +278,10 @@ pub struct SubprocessorForm {
     pub address: AddressForm,
     /// Service.
     pub service: String,
-    /// Country codes.
+    /// Country codes or `org:` ids.
     pub locations: Vec<String>,
-    /// Transfer basis id.
-    pub transfer: Option<String>,
+    /// Transfer basis.
+    pub transfer: Option<TransferForm>,
 }
 
 /// Subprocessor rules and list.
@@ -279,6 +328,8 @@ pub struct TermsForm {
     pub governing_law: Option<String>,
     /// Place of jurisdiction.
     pub jurisdiction: Option<String>,
+    /// EU Member State of the standard contractual clauses (Clauses 17, 18).
+    pub scc_member_state: Option<String>,
 }
 
 impl Default for TermsForm {
@@ -293,6 +344,7 @@ impl Default for TermsForm {
             liability_cap_eur: None,
             governing_law: None,
             jurisdiction: None,
+            scc_member_state: None,
         }
     }
 }
@@ -313,6 +365,8 @@ pub struct OptionsForm {
     pub seizure_insolvency_notice: bool,
     /// No right of retention.
     pub no_right_of_retention: bool,
+    /// Professional secrecy of the controller (§ 203 StGB).
+    pub professional_secrecy: bool,
     /// Contractual penalty in EUR.
     pub contractual_penalty_eur: Option<u64>,
 }
@@ -333,7 +387,7 @@ pub struct SignatoryForm {
 
 impl OptionsForm {
     /// The switchable clauses: id and value, in file order.
-    pub fn flags(&self) -> [(&'static str, bool); 6] {
+    pub fn flags(&self) -> [(&'static str, bool); 7] {
         [
             ("remote_maintenance", self.remote_maintenance),
             ("data_carrier_disposal", self.data_carrier_disposal),
@@ -341,6 +395,7 @@ impl OptionsForm {
             ("data_outsourcing", self.data_outsourcing),
             ("seizure_insolvency_notice", self.seizure_insolvency_notice),
             ("no_right_of_retention", self.no_right_of_retention),
+            ("professional_secrecy", self.professional_secrecy),
         ]
     }
 
@@ -353,6 +408,7 @@ impl OptionsForm {
         self.data_outsourcing = has("data_outsourcing");
         self.seizure_insolvency_notice = has("seizure_insolvency_notice");
         self.no_right_of_retention = has("no_right_of_retention");
+        self.professional_secrecy = has("professional_secrecy");
     }
 }
 
@@ -379,8 +435,9 @@ fn party(p: &crate::model::Party) -> PartyForm {
 fn address(a: &crate::model::Address) -> AddressForm {
     AddressForm {
         street: a.street.clone(),
-        postal_code: a.postal_code.clone(),
+        postal_code: a.postal_code.clone().unwrap_or_default(),
         city: a.city.clone(),
+        region: a.region.clone(),
         country: a.country.clone(),
     }
 }
@@ -443,7 +500,7 @@ impl Form {
                 criminal_offence_data: p.criminal_offence_data,
                 data_subjects: items(&p.data_subjects),
                 locations: p.locations.clone(),
-                transfer: p.transfer.map(|b| b.id().to_string()),
+                transfer: p.transfer.as_ref().map(TransferForm::from_model),
             },
             instructions: InstructionsForm {
                 form: match c.instructions.form {
@@ -493,7 +550,7 @@ impl Form {
                         address: address(&s.address),
                         service: s.service.clone(),
                         locations: s.locations.clone(),
-                        transfer: s.transfer.map(|b| b.id().to_string()),
+                        transfer: s.transfer.as_ref().map(TransferForm::from_model),
                     })
                     .collect(),
             },
@@ -516,6 +573,7 @@ impl Form {
                 liability_cap_eur: t.liability_cap_eur,
                 governing_law: Some(t.governing_law.clone()),
                 jurisdiction: t.jurisdiction.clone(),
+                scc_member_state: t.scc_member_state.clone(),
             },
             options: OptionsForm {
                 remote_maintenance: o.remote_maintenance,
@@ -524,6 +582,7 @@ impl Form {
                 data_outsourcing: o.data_outsourcing,
                 seizure_insolvency_notice: o.seizure_insolvency_notice,
                 no_right_of_retention: o.no_right_of_retention,
+                professional_secrecy: o.professional_secrecy,
                 contractual_penalty_eur: o.contractual_penalty_eur,
             },
             signatories: c

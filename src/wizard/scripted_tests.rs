@@ -11,7 +11,7 @@ use super::{DRAFT_FILE, Draft, Role};
 use crate::Lang;
 use crate::catalog::Catalogs;
 use crate::input::{load_contract, parse_contract};
-use crate::model::{Contract, TransferBasis};
+use crate::model::{Contract, Transfer, TransferBasis};
 
 type Script = Vec<(String, Reply)>;
 
@@ -409,7 +409,10 @@ fn subprocessors_are_added_edited_and_removed() {
     assert_eq!(c.subprocessors.list[0].locations, ["DE"]);
     assert_eq!(c.subprocessors.list[0].transfer, None);
     assert_eq!(c.subprocessors.list[1].locations, ["IE", "US"]);
-    assert_eq!(c.subprocessors.list[1].transfer, Some(TransferBasis::Dpf));
+    assert_eq!(
+        c.subprocessors.list[1].transfer,
+        Some(Transfer::All(TransferBasis::Dpf))
+    );
 }
 
 #[test]
@@ -455,7 +458,11 @@ fn a_location_outside_the_eea_asks_for_the_transfer_basis_and_explains_it() {
             [script, save(&out)].concat(),
         );
         let c = saved(&run);
-        assert_eq!(c.processing.transfer, expected, "{countries}");
+        assert_eq!(
+            c.processing.transfer,
+            expected.map(Transfer::All),
+            "{countries}"
+        );
         let text = run.prompter.text();
         assert!(text.contains(shown), "{countries}: {text}");
         if answer.is_some() {
@@ -541,7 +548,7 @@ fn refused_answers_are_asked_again_with_the_loaders_message() {
             ),
             (
                 "controller.country",
-                "`Germany` is not a country code: use the ISO 3166-1 alpha-2 code: `DE`"
+                "`Germany` is a country name, not a country code: did you mean `DE`? (Germany)"
             ),
             (
                 "controller.representative.email",
@@ -553,7 +560,7 @@ fn refused_answers_are_asked_again_with_the_loaders_message() {
             ),
             (
                 "locations.countries",
-                "`Frankreich` is not a country code: use the ISO 3166-1 alpha-2 code: `FR`"
+                "`Frankreich` is a country name, not a country code: did you mean `FR`? (France)"
             ),
             (
                 "subprocessors.notice_days",
@@ -768,6 +775,51 @@ fn countries_complete_by_code_and_name() {
 }
 
 #[test]
+fn completing_a_country_never_turns_it_into_another_one() {
+    let cats = Catalogs::get().expect("catalogs");
+    for ui in [Lang::En, Lang::De] {
+        let c = country_completion(cats, ui);
+        // `UK` + Tab: the United Kingdom, never Ukraine (UA).
+        let s = (c.suggest)("UK");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].starts_with("GB — "), "{s:?}");
+        assert_eq!((c.complete)("UK", None).as_deref(), Some("GB"));
+        assert_eq!((c.complete)("DE, uk", None).as_deref(), Some("DE, GB"));
+        // Other common spellings offer the country meant.
+        for (typed, code) in [
+            ("EL", "GR"),
+            ("GER", "DE"),
+            ("DEU", "DE"),
+            ("USA", "US"),
+            ("Deutschland", "DE"),
+            ("Vereinigte Staaten", "US"),
+            ("Österreich", "AT"),
+            ("oesterreich", "AT"),
+            ("Schweiz", "CH"),
+            ("Großbritannien", "GB"),
+            ("Holland", "NL"),
+            ("XK", "XK"),
+        ] {
+            assert_eq!((c.complete)(typed, None).as_deref(), Some(code), "{typed}");
+        }
+        // A valid code stays itself, however many names start with the same letters.
+        for code in ["IN", "CH", "AT", "US", "UA"] {
+            assert_eq!((c.suggest)(code).len(), 1, "{code}");
+            assert_eq!(
+                (c.complete)(&code.to_lowercase(), None).as_deref(),
+                Some(code)
+            );
+        }
+        // A name prefix still finds Ukraine.
+        assert!(
+            (c.suggest)("ukr").iter().any(|x| x.starts_with("UA — ")),
+            "{:?}",
+            (c.suggest)("ukr")
+        );
+    }
+}
+
+#[test]
 fn a_script_out_of_step_fails_clearly() {
     let dir = tempfile::tempdir().expect("tempdir");
     let run = run_script(
@@ -805,4 +857,40 @@ fn switching_the_role_of_an_opened_contract_changes_no_value() {
         );
         assert_eq!(saved(&run), before, "{role}");
     }
+}
+
+/// The professional secrecy clause (§ 203 StGB) is offered to a dental practice, and not to
+/// a company whose name, data and data subjects point to no such profession.
+#[test]
+fn professional_secrecy_is_offered_where_it_may_apply() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with = |reply: Reply, name: &str| -> Script {
+        sections()
+            .into_iter()
+            .map(|(k, r)| match k.as_str() {
+                "options.clauses" => (k, reply.clone()),
+                "controller.name" => (k, t(name)),
+                _ => (k, r),
+            })
+            .collect()
+    };
+    let out = dir.path().join("dental.yaml");
+    let run = run_script(
+        dir.path(),
+        Draft::new(Lang::De),
+        [
+            with(tick(&["professional_secrecy"]), "Zahnarztpraxis Dr. Weber"),
+            save(&out),
+        ]
+        .concat(),
+    );
+    assert!(saved(&run).options.professional_secrecy);
+    let mut prompter = ScriptedPrompter::new(with(tick(&["professional_secrecy"]), "Muster GmbH"));
+    let mut draft = Draft::new(Lang::De);
+    let result = drive(&mut prompter, &mut draft, &dir.path().join(DRAFT_FILE));
+    let message = format!("{result:?}");
+    assert!(
+        message.contains("has no choice `professional_secrecy`"),
+        "{message}"
+    );
 }

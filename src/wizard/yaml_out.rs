@@ -4,18 +4,23 @@
 
 use super::form::{
     AddressForm, DurationForm, Form, ItemForm, PartyForm, PersonForm, SubprocessorForm,
+    TransferForm,
 };
 use crate::input::write::build::{bool, int, map, seq, text, texts};
 use crate::input::write::contract_file;
 use crate::input::yaml::Node;
 
 fn address(a: &AddressForm) -> Node {
-    map(vec![
-        ("street", text(&a.street)),
-        ("postal_code", text(&a.postal_code)),
-        ("city", text(&a.city)),
-        ("country", text(&a.country)),
-    ])
+    let mut pairs = vec![("street", text(&a.street))];
+    if !a.postal_code.trim().is_empty() {
+        pairs.push(("postal_code", text(&a.postal_code)));
+    }
+    pairs.push(("city", text(&a.city)));
+    if let Some(r) = &a.region {
+        pairs.push(("region", text(r)));
+    }
+    pairs.push(("country", text(&a.country)));
+    map(pairs)
 }
 
 fn person(p: &PersonForm) -> Node {
@@ -57,6 +62,15 @@ fn items(list: &[ItemForm]) -> Node {
         .collect())
 }
 
+fn transfer(t: &TransferForm) -> Node {
+    match t {
+        TransferForm::One(b) => text(b),
+        TransferForm::PerLocation(entries) => {
+            map(entries.iter().map(|(l, b)| (l.as_str(), text(b))).collect())
+        }
+    }
+}
+
 fn subprocessor(s: &SubprocessorForm) -> Node {
     let mut pairs = vec![
         ("name", text(&s.name)),
@@ -65,7 +79,7 @@ fn subprocessor(s: &SubprocessorForm) -> Node {
         ("locations", texts(&s.locations)),
     ];
     if let Some(t) = &s.transfer {
-        pairs.push(("transfer", text(t)));
+        pairs.push(("transfer", transfer(t)));
     }
     map(pairs)
 }
@@ -113,7 +127,7 @@ pub fn to_node(f: &Form) -> Node {
         ("locations", texts(&p.locations)),
     ];
     if let Some(t) = &p.transfer {
-        processing.push(("transfer", text(t)));
+        processing.push(("transfer", transfer(t)));
     }
     top.push(("processing", map(processing)));
 
@@ -190,6 +204,9 @@ pub fn to_node(f: &Form) -> Node {
     }
     if let Some(j) = &t.jurisdiction {
         terms.push(("jurisdiction", text(j)));
+    }
+    if let Some(m) = &t.scc_member_state {
+        terms.push(("scc_member_state", text(m)));
     }
     top.push(("terms", map(terms)));
 
@@ -292,9 +309,12 @@ mod tests {
             "~",
             "Zahnärzte — Köln ✓ 東京",
         ];
-        for (i, n) in nasty.iter().enumerate() {
+        for (i, full) in nasty.iter().enumerate() {
+            // Line breaks are kept in the purpose; fields of one line refuse them.
+            let one_line = full.replace('\n', " ");
+            let n = &one_line;
             form.controller.name = n.to_string();
-            form.processing.purpose = format!("{n} {i}");
+            form.processing.purpose = format!("{full} {i}");
             form.processing
                 .data_categories
                 .push(ItemForm::Text(n.to_string()));
@@ -304,7 +324,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{n:?}: {e}\n{yaml}"))
                 .contract;
             assert_eq!(c.controller.name, *n, "{yaml}");
-            assert_eq!(c.processing.purpose, format!("{n} {i}"));
+            assert_eq!(c.processing.purpose, format!("{full} {i}"));
             assert_eq!(c.security.certifications, vec![n.to_string()]);
             assert_eq!(Form::from_contract(&c), form, "{yaml}");
         }

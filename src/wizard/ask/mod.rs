@@ -15,6 +15,7 @@ use super::form::AddressForm;
 use super::{Check, Choice, ChoiceQuestion, Completion, Prompter, Stop, TextQuestion, tr};
 use crate::Lang;
 use crate::catalog::{Catalogs, Country};
+use crate::model::country::{Spellings, fold};
 use crate::model::rules::{self, Refusal};
 
 mod lists;
@@ -83,7 +84,7 @@ fn countries_rule(cats: &'static Catalogs) -> impl Fn(&str) -> Result<Vec<String
             if part.trim().is_empty() {
                 continue;
             }
-            let code = rules::country(code_part(part), cats)?;
+            let code = rules::location(code_part(part), cats)?;
             if !out.contains(&code) {
                 out.push(code);
             }
@@ -95,43 +96,72 @@ fn countries_rule(cats: &'static Catalogs) -> impl Fn(&str) -> Result<Vec<String
     }
 }
 
-/// Country autocompletion on the last comma-separated part of the input: by code or by
-/// German or English name.
+/// Countries for what was typed, best first. A code or a spelling the country rule knows
+/// (`UK`, `DEU`, `Holland`, a name) names exactly one country and only that one is
+/// returned, so completion never turns what was typed into another country: `UK` gives the
+/// United Kingdom (GB), never Ukraine (UA). Otherwise: codes starting with it, then names
+/// and spellings starting with it, those in the language of the questions first.
+pub(in crate::wizard) fn country_matches<'c>(
+    cats: &'c Catalogs,
+    ui: Lang,
+    needle: &str,
+) -> Vec<&'c Country> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let spellings = Spellings::get().ok();
+    let upper = needle.to_uppercase();
+    let exact = if needle.chars().count() == 2 && cats.country(&upper).is_some() {
+        cats.country(&upper)
+    } else {
+        spellings
+            .and_then(|sp| sp.lookup(needle))
+            .and_then(|(code, _)| cats.country(code))
+    };
+    if let Some(c) = exact {
+        return vec![c];
+    }
+    let lower = needle.to_lowercase();
+    let mut hits: Vec<(u8, &Country)> = cats
+        .countries
+        .values()
+        .filter(|c| c.code.to_lowercase().starts_with(&lower))
+        .map(|c| (1, c))
+        .collect();
+    let starts = |name: &str| {
+        [true, false]
+            .into_iter()
+            .any(|e| fold(name, e).starts_with(&fold(needle, e)))
+    };
+    for code in spellings
+        .map(|sp| sp.starting_with(needle))
+        .unwrap_or_default()
+    {
+        let Some(c) = cats.country(code) else {
+            continue;
+        };
+        if !hits.iter().any(|(_, h)| h.code == c.code) {
+            hits.push((if starts(c.name(ui)) { 2 } else { 3 }, c));
+        }
+    }
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name(ui).cmp(b.1.name(ui))));
+    hits.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Country autocompletion on the last comma-separated part of the input, by
+/// [`country_matches`]: by code, by German or English name, or by any spelling the country
+/// rule knows; never into another country than the one typed.
 pub fn country_completion(cats: &'static Catalogs, ui: Lang) -> Completion {
     let suggest = move |input: &str| -> Vec<String> {
         let (head, last) = match input.rfind([',', ';']) {
             Some(i) => (format!("{}, ", input[..i].trim_end()), &input[i + 1..]),
             None => (String::new(), input),
         };
-        let needle = last.trim().to_lowercase();
-        if needle.is_empty() {
-            return Vec::new();
-        }
-        let mut hits: Vec<(u8, &Country)> = cats
-            .countries
-            .values()
-            .filter_map(|c| {
-                let code = c.code.to_lowercase();
-                let rank = if code == needle {
-                    0
-                } else if code.starts_with(&needle) {
-                    1
-                } else if c.name(ui).to_lowercase().starts_with(&needle) {
-                    2
-                } else if c.de.to_lowercase().starts_with(&needle)
-                    || c.en.to_lowercase().starts_with(&needle)
-                {
-                    3
-                } else {
-                    return None;
-                };
-                Some((rank, c))
-            })
-            .collect();
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name(ui).cmp(b.1.name(ui))));
-        hits.into_iter()
+        country_matches(cats, ui, last)
+            .into_iter()
             .take(8)
-            .map(|(_, c)| format!("{head}{} — {}", c.code, c.name(ui)))
+            .map(|c| format!("{head}{} — {}", c.code, c.name(ui)))
             .collect()
     };
     let suggest = Rc::new(suggest);
@@ -225,12 +255,16 @@ impl Wizard<'_> {
             None,
             &address.street.clone(),
         )?;
-        address.postal_code = self.text(
-            &format!("{key}.postal_code"),
-            self.t("Postleitzahl", "Postal code"),
-            None,
-            &address.postal_code.clone(),
-        )?;
+        // Optional at the prompt: some countries have none (Hong Kong); the check at the
+        // summary names a missing one where the country has postal codes.
+        address.postal_code = self
+            .opt_text(
+                &format!("{key}.postal_code"),
+                self.t("Postleitzahl", "Postal code"),
+                None,
+                Some(&address.postal_code.clone()),
+            )?
+            .unwrap_or_default();
         address.city = self.text(
             &format!("{key}.city"),
             self.t("Ort", "City"),

@@ -5,25 +5,37 @@
 use crate::Lang;
 use crate::catalog::Country;
 use crate::wizard::ask::Wizard;
-use crate::wizard::form::Form;
+use crate::wizard::form::{Form, TransferForm};
 use crate::wizard::{Choice, Stop};
 
 impl Wizard<'_> {
-    /// Asks for the transfer basis when a location needs one, after explaining why.
+    /// Asks for the transfer basis when a location needs one, after explaining why. A basis
+    /// per location (from `dpa new --from`) is kept while it still names only these
+    /// locations and covers every one that needs a basis.
     pub(super) fn transfer_basis(
         &mut self,
         key: &str,
         who: &str,
         locations: &[String],
-        current: Option<String>,
-    ) -> Result<Option<String>, Stop> {
+        current: Option<TransferForm>,
+    ) -> Result<Option<TransferForm>, Stop> {
         let cats = self.cats;
         let ui = self.ui;
         let outside: Vec<&Country> = locations
             .iter()
-            .filter_map(|c| cats.country(c))
+            .filter_map(|c| cats.location(c))
             .filter(|c| !c.eea)
             .collect();
+        if let Some(TransferForm::PerLocation(map)) = &current
+            && map.iter().all(|(l, _)| locations.contains(l))
+            && outside
+                .iter()
+                .filter(|c| c.needs_basis())
+                .all(|c| map.iter().any(|(l, _)| *l == c.code))
+        {
+            return Ok(current);
+        }
+        let current = current.and_then(|c| c.single().map(str::to_string));
         let needing: Vec<&Country> = outside
             .iter()
             .copied()
@@ -51,7 +63,7 @@ impl Wizard<'_> {
                     names(&outside)
                 ),
             });
-            return Ok(current.filter(|c| c == "adequacy"));
+            return Ok(current.filter(|c| c == "adequacy").map(TransferForm::One));
         }
         self.say(&match ui {
             Lang::De => format!(
@@ -94,7 +106,7 @@ impl Wizard<'_> {
             choices,
             &cur,
         )?;
-        Ok(Some(basis))
+        Ok(Some(TransferForm::One(basis)))
     }
 
     /// The processor's own processing locations.

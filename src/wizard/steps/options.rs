@@ -1,12 +1,14 @@
 //! Step 12: the optional clauses (their wording is also used by the summary) and a
-//! contractual penalty.
+//! contractual penalty. The professional secrecy clause (§ 203 StGB) is offered only where
+//! it may apply: the controller's name points to such a profession, or health data or
+//! patients are processed (the same test as `dpa check`).
 
 use crate::wizard::ask::{Wizard, number};
-use crate::wizard::form::Form;
+use crate::wizard::form::{Form, ItemForm};
 use crate::wizard::{Choice, ChoiceQuestion, Stop, tr};
 
 /// The wording of the optional clauses: id, German and English label and help.
-pub(super) const OPTION_TEXTS: [(&str, [&str; 4]); 6] = [
+pub(super) const OPTION_TEXTS: [(&str, [&str; 4]); 7] = [
     (
         "remote_maintenance",
         [
@@ -61,23 +63,45 @@ pub(super) const OPTION_TEXTS: [(&str, [&str; 4]); 6] = [
             "Data and carriers may not be withheld (§ 273 BGB), e.g. over unpaid invoices.",
         ],
     ),
+    (
+        "professional_secrecy",
+        [
+            "Berufsgeheimnis (§ 203 StGB)",
+            "Für Ärzte, Zahnärzte, Therapeuten, Rechtsanwälte, Steuerberater: Verschwiegenheitspflicht mit Belehrung über die Strafbarkeit.",
+            "Professional secrecy (§ 203 StGB)",
+            "For doctors, dentists, therapists, lawyers, tax advisers: duty of secrecy with notice of criminal liability.",
+        ],
+    ),
 ];
 
 impl Wizard<'_> {
     /// Optional clauses and the contractual penalty.
     pub(super) fn options(&mut self, f: &mut Form) -> Result<(), Stop> {
         let ui = self.ui;
-        let choices: Vec<Choice> = OPTION_TEXTS
+        let secrecy = f.options.professional_secrecy
+            || self.cats.secrecy_likely(
+                &f.controller.name,
+                &f.processing.special_categories,
+                f.processing.data_subjects.iter().filter_map(|s| match s {
+                    ItemForm::Id(id) => Some(id.as_str()),
+                    ItemForm::Text(_) => None,
+                }),
+            );
+        let offered: Vec<&(&str, [&str; 4])> = OPTION_TEXTS
+            .iter()
+            .filter(|(id, _)| *id != "professional_secrecy" || secrecy)
+            .collect();
+        let choices: Vec<Choice> = offered
             .iter()
             .map(|(id, [dl, dh, el, eh])| {
                 Choice::new(*id, tr(ui, dl, el)).with_help(Some(tr(ui, dh, eh)))
             })
             .collect();
         let flags = f.options.flags();
-        let selected = flags
+        let selected = offered
             .iter()
             .enumerate()
-            .filter(|(_, (_, on))| *on)
+            .filter(|(_, (id, _))| flags.iter().any(|(k, on)| k == id && *on))
             .map(|(i, _)| i)
             .collect();
         let q = ChoiceQuestion {

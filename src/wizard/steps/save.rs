@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::input::{LoadedContract, parse_contract};
+use crate::model::Date;
 use crate::wizard::ask::Wizard;
 use crate::wizard::draft::Draft;
 use crate::wizard::driver::{Outcome, Step};
@@ -100,6 +101,20 @@ impl Wizard<'_> {
             Ok(true) => self.render(&path, yaml),
             _ => None,
         };
+        // Offered with the PDF: the same contract as a Word file, for negotiation.
+        if pdf.is_some()
+            && matches!(
+                self.confirm(
+                    "render.docx",
+                    &crate::tr_in!(ui, "wizard-docx-offer"),
+                    None,
+                    false
+                ),
+                Ok(true)
+            )
+        {
+            self.render_docx(&path, yaml);
+        }
         if pdf.is_none() {
             self.say(&match ui {
                 Lang::De => format!("PDF später erzeugen mit: dpa render {}", path.display()),
@@ -110,6 +125,32 @@ impl Wizard<'_> {
             contract: path,
             pdf,
         }))
+    }
+
+    /// Writes the Word file (DOCX) next to the contract, never over an existing file.
+    fn render_docx(&mut self, contract: &Path, yaml: &str) {
+        let ui = self.ui;
+        let docx_path = contract.with_extension("docx");
+        let result = parse_contract(contract, yaml.to_string()).and_then(|loaded| {
+            let lib = crate::clauses::Library::builtin()?;
+            let formats = crate::pipeline::Formats {
+                docx: true,
+                ..Default::default()
+            };
+            let out = crate::pipeline::render(&loaded, &lib, formats, false, Date::today())?;
+            let bytes = out
+                .docx
+                .ok_or_else(|| Error::Internal("no DOCX was rendered".into()))?;
+            crate::output::write_atomic(&docx_path, &bytes, false)
+        });
+        self.say(&match result {
+            Ok(()) => crate::tr_in!(
+                ui,
+                "wizard-docx-written",
+                file = docx_path.display().to_string()
+            ),
+            Err(e) => e.to_string(),
+        });
     }
 
     /// Renders the PDF next to the contract; `None` when not written.
@@ -134,6 +175,7 @@ impl Wizard<'_> {
                     crate::pipeline::Formats {
                         pdf: true,
                         markdown: false,
+                        docx: false,
                     },
                     false,
                     crate::model::Date::today(),

@@ -73,7 +73,7 @@ impl Wizard<'_> {
             vec![
                 Choice::new("general", tr(ui, "Allgemein", "General")).with_help(Some(tr(
                     ui,
-                    "Der Auftragnehmer kündigt Änderungen vorher an, der Auftraggeber kann widersprechen (üblich)",
+                    "Der Auftragnehmer kündigt Änderungen vorher an, der Auftraggeber kann Einspruch erheben (üblich)",
                     "The processor announces changes in advance and the controller may object (common)",
                 ))),
                 Choice::new("specific", tr(ui, "Im Einzelfall", "Specific")).with_help(Some(tr(
@@ -92,7 +92,7 @@ impl Wizard<'_> {
                     "How many days in advance are changes announced?",
                 ),
                 Some(self.t(
-                    "Frist für einen Widerspruch; üblich sind 30 Tage, mindestens 14",
+                    "Frist für einen Einspruch; üblich sind 30 Tage, mindestens 14",
                     "the time to object; 30 days are common, at least 14",
                 )),
                 sp.notice_days,

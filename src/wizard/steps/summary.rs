@@ -38,10 +38,15 @@ impl Wizard<'_> {
                 .join(", ")
         };
         let party = |p: &PartyForm| {
-            format!(
-                "{}, {}, {} {}, {}",
-                p.name, p.address.street, p.address.postal_code, p.address.city, p.address.country
-            )
+            let a = &p.address;
+            let town = crate::address::Conventions::get().map_or_else(
+                |_| format!("{} {}", a.postal_code, a.city),
+                |conv| {
+                    let region = a.region.as_deref().unwrap_or("");
+                    conv.town_line(&a.country, &a.postal_code, &a.city, region)
+                },
+            );
+            format!("{}, {}, {town}, {}", p.name, a.street, a.country)
         };
         let none = tr(ui, "keine", "none").to_string();
         let p = &f.processing;
@@ -65,7 +70,7 @@ impl Wizard<'_> {
                 .join(", ")
         };
         let locations = match &p.transfer {
-            Some(t) => format!("{} ({t})", p.locations.join(", ")),
+            Some(t) => format!("{} ({})", p.locations.join(", "), t.describe()),
             None => p.locations.join(", "),
         };
         let subs = if f.subprocessors.list.is_empty() {
@@ -75,7 +80,9 @@ impl Wizard<'_> {
                 .list
                 .iter()
                 .map(|s| match &s.transfer {
-                    Some(t) => format!("{} ({}; {t})", s.name, s.locations.join(", ")),
+                    Some(t) => {
+                        format!("{} ({}; {})", s.name, s.locations.join(", "), t.describe())
+                    }
                     None => format!("{} ({})", s.name, s.locations.join(", ")),
                 })
                 .collect::<Vec<_>>()

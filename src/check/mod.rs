@@ -1,6 +1,10 @@
 //! `dpa check`: traces every Art. 28 requirement to the clause(s) of this contract that meet
 //! it, and flags what is missing or risky. Coverage comes from the same clause metadata and
 //! conditions the assembler uses, so an override that drops a requirement shows as a gap.
+//! The transfer rules (Chapter V GDPR) are in [`transfers`]; new messages are Fluent
+//! messages in `locales/*/check.ftl`.
+
+mod transfers;
 
 use serde::Serialize;
 
@@ -123,8 +127,9 @@ pub fn check(loaded: &LoadedContract, lib: &Library, today: Date) -> Result<Repo
             );
         }
     }
-    transfers(&mut ctx);
+    transfers::check(&mut ctx, today);
     sensitive_data(&mut ctx);
+    professional_secrecy(&mut ctx);
     security_areas(&mut ctx);
     terms(&mut ctx, today);
     signatories(&mut ctx);
@@ -162,137 +167,6 @@ pub fn coverage(c: &Contract, lib: &Library, cats: &Catalogs) -> Result<Vec<Cove
                 .collect(),
         })
         .collect())
-}
-
-fn country_name(cats: &Catalogs, code: &str) -> String {
-    cats.country(code)
-        .map(|c| c.en.clone())
-        .unwrap_or_else(|| code.to_string())
-}
-
-/// Transfer rules for one set of locations and its basis.
-fn transfer_rules(
-    ctx: &mut Ctx<'_>,
-    who: &str,
-    locations: &[String],
-    basis: Option<TransferBasis>,
-    loc_path: &str,
-    basis_path: &str,
-    module: &str,
-) {
-    let cats = ctx.cats;
-    let mut outside = Vec::new();
-    for (i, code) in locations.iter().enumerate() {
-        let Some(country) = cats.country(code) else {
-            continue;
-        };
-        if country.eea {
-            continue;
-        }
-        outside.push(code.clone());
-        let path = format!("{loc_path}[{i}]");
-        if country.needs_basis() && basis.is_none() {
-            let hint = if country.dpf {
-                "add `transfer: dpf` if the recipient is certified under the EU-US Data Privacy Framework, otherwise `transfer: scc` (or bcr, derogation)"
-            } else {
-                "add `transfer: scc` (standard contractual clauses, Decision (EU) 2021/914), or bcr or derogation"
-            };
-            ctx.add(
-                Severity::Error,
-                "transfer_basis_missing",
-                &path,
-                format!("{who} processes in {} ({code}), outside the EEA and without an adequacy decision, but no transfer basis is stated (Art. 44-49 GDPR)", country_name(cats, code)),
-                hint,
-            );
-        }
-        if basis == Some(TransferBasis::Dpf) && !country.dpf {
-            ctx.add(
-                Severity::Error,
-                "dpf_outside_us",
-                &path,
-                format!("the EU-US Data Privacy Framework covers only recipients in the United States, not {} ({code})", country_name(cats, code)),
-                "state another basis (scc, bcr), or list only US locations under dpf",
-            );
-        }
-        if basis == Some(TransferBasis::Adequacy) && !country.adequacy {
-            let hint = if country.dpf {
-                "for the US use `dpf` (certified recipients) or `scc`"
-            } else {
-                "use `scc`, `bcr` or `derogation`"
-            };
-            ctx.add(
-                Severity::Error,
-                "adequacy_without_decision",
-                &path,
-                format!(
-                    "there is no adequacy decision for {} ({code})",
-                    country_name(cats, code)
-                ),
-                hint,
-            );
-        }
-    }
-    if !outside.is_empty() {
-        let stated = match basis {
-            Some(b) => format!(
-                "stated basis: {}",
-                cats.transfer_bases
-                    .get(b.id())
-                    .map(|e| e.en.label.clone())
-                    .unwrap_or_else(|| b.id().to_string())
-            ),
-            None if outside
-                .iter()
-                .all(|c| cats.country(c).is_some_and(|c| c.adequacy)) =>
-            {
-                "basis: adequacy decision (Art. 45)".to_string()
-            }
-            None => "no basis stated".to_string(),
-        };
-        ctx.add(
-            Severity::Note,
-            "third_country_transfer",
-            loc_path,
-            format!(
-                "{who} processes outside the EEA ({}; {stated}); where standard contractual clauses are used, they are Module {module} of Decision (EU) 2021/914",
-                outside.join(", ")
-            ),
-            "keep the transfer documentation (and for SCC a transfer impact assessment) on file; check the basis whenever the countries change",
-        );
-    } else if basis.is_some() {
-        ctx.add(
-            Severity::Note,
-            "transfer_basis_unused",
-            basis_path,
-            format!("{who} processes only inside the EEA; the stated transfer basis is not needed"),
-            "remove `transfer` or check the locations",
-        );
-    }
-}
-
-fn transfers(ctx: &mut Ctx<'_>) {
-    let c = &ctx.loaded.contract;
-    let p = c.processing.clone();
-    transfer_rules(
-        ctx,
-        "the processor",
-        &p.locations,
-        p.transfer,
-        "processing.locations",
-        "processing.transfer",
-        "2 (controller to processor)",
-    );
-    for (i, s) in c.subprocessors.list.clone().iter().enumerate() {
-        transfer_rules(
-            ctx,
-            &format!("subprocessor {}", s.name),
-            &s.locations,
-            s.transfer,
-            &format!("subprocessors.list[{i}].locations"),
-            &format!("subprocessors.list[{i}].transfer"),
-            "3 (processor to processor)",
-        );
-    }
 }
 
 fn sensitive_data(ctx: &mut Ctx<'_>) {
@@ -427,13 +301,13 @@ fn terms(ctx: &mut Ctx<'_>, today: Date) {
         );
     }
     if c.subprocessors.authorisation == Authorisation::Specific && c.subprocessors.list.is_empty() {
+        // Valid (Art. 28(2)): no subprocessor is authorised; worth knowing, not an error.
         ctx.add(
-            Severity::Error,
+            Severity::Note,
             "specific_authorisation_without_list",
             "subprocessors.authorisation",
-            "specific authorisation is chosen but no subprocessor is listed, so none is authorised"
-                .to_string(),
-            "list the subprocessors in subprocessors.list, or choose `general`",
+            crate::tr!("check-specific-without-list"),
+            crate::tr!("check-specific-without-list-hint"),
         );
     }
     if c.subprocessors.notice_days < 14 {
@@ -486,6 +360,38 @@ fn terms(ctx: &mut Ctx<'_>, today: Date) {
             "add terms.liability_cap_eur, e.g. 50000",
         );
     }
+}
+
+/// A controller bound by professional secrecy (§ 203 StGB) needs the secrecy clause.
+fn professional_secrecy(ctx: &mut Ctx<'_>) {
+    let c = &ctx.loaded.contract;
+    if c.options.professional_secrecy {
+        return;
+    }
+    let p = &c.processing;
+    let mut reasons = Vec::new();
+    if ctx.cats.secrecy_profession(&c.controller.name) {
+        reasons.push(crate::tr!("check-secrecy-reason-name"));
+    }
+    if p.special_categories.iter().any(|s| s == "health") {
+        reasons.push(crate::tr!("check-secrecy-reason-health"));
+    }
+    if p.data_subjects
+        .iter()
+        .any(|s| matches!(s, Item::Id(id) if id == "patients"))
+    {
+        reasons.push(crate::tr!("check-secrecy-reason-patients"));
+    }
+    if reasons.is_empty() {
+        return;
+    }
+    ctx.add(
+        Severity::Note,
+        "professional_secrecy_missing",
+        "options.professional_secrecy",
+        crate::tr!("check-professional-secrecy", reason = reasons.join(", ")),
+        crate::tr!("check-professional-secrecy-hint"),
+    );
 }
 
 fn signatories(ctx: &mut Ctx<'_>) {
