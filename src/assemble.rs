@@ -323,6 +323,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         },
         "security": {
             "areas": areas,
+            "measures": c.security.measures,
             "measure_count": c.security.measures.len(),
             "custom_count": c.security.custom.len(),
             "certifications": c.security.certifications.iter().map(|t| free(t)).collect::<Vec<_>>(),

@@ -343,6 +343,40 @@ pub(super) const LEVERS: &[Lever] = &[
             text: "Vier-Augen-Prinzip".into(),
         }];
     }),
+    // The clauses promise only the measures ticked (`"x" in security.measures`).
+    ("every measure a clause names", |c| {
+        for m in [
+            "encryption_in_transit",
+            "encryption_at_rest",
+            "key_management",
+            "pseudonymisation",
+            "access_logging",
+            "logging_review",
+            "staff_training",
+            "client_separation",
+        ] {
+            if !c.security.measures.iter().any(|x| x == m) {
+                c.security.measures.push(m.into());
+            }
+        }
+    }),
+    ("no measure a clause names", |c| {
+        c.security.measures = vec!["role_based_access".into()]
+    }),
+    ("encryption at rest, pseudonymisation", |c| {
+        c.security.measures = vec![
+            "encryption_at_rest".into(),
+            "pseudonymisation".into(),
+            "role_based_access".into(),
+        ]
+    }),
+    ("encryption in transit, client separation", |c| {
+        c.security.measures = vec![
+            "encryption_in_transit".into(),
+            "client_separation".into(),
+            "role_based_access".into(),
+        ]
+    }),
     ("specific authorisation", |c| {
         c.subprocessors.authorisation = Authorisation::Specific
     }),

@@ -106,17 +106,17 @@ impl Draft {
             source: e,
         })?;
         let d: Draft = serde_saphyr::from_str(&text).map_err(|e| {
-            Error::Template(format!(
-                "{}: the draft could not be read ({}); delete it and start again with `dpa new`",
-                path.display(),
-                crate::input::yaml::first_line(&e.to_string())
+            Error::Template(crate::tr!(
+                "wizard-draft-unreadable",
+                file = path.display().to_string(),
+                reason = crate::input::yaml::first_line(&e.to_string())
             ))
         })?;
         if d.draft_version != VERSION {
-            return Err(Error::Template(format!(
-                "{}: the draft was written by another version of dpagen (layout {}); delete it and start again with `dpa new`",
-                path.display(),
-                d.draft_version
+            return Err(Error::Template(crate::tr!(
+                "wizard-draft-other-version",
+                file = path.display().to_string(),
+                version = d.draft_version.to_string()
             )));
         }
         Ok(d)

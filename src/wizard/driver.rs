@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::ask::Wizard;
+use super::back::{self, Given, Replay};
 use super::draft::{Draft, Role};
-use super::{Prompter, Stop, tr};
+use super::{Prompter, Stop};
 use crate::catalog::Catalogs;
-use crate::{Error, Lang};
+use crate::{Error, Lang, tr, tr_in};
 
 /// The sections, in the order they are asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,48 +108,49 @@ impl Section {
     /// The heading, worded for the person's role.
     pub fn title(self, ui: Lang, role: Role) -> String {
         let own = role == Role::Controller;
-        let t = |de: &'static str, en: &'static str| tr(ui, de, en).to_string();
         match self {
-            Section::Start => t("Sprache und Rolle", "Language and role"),
-            Section::Controller if own => t(
-                "Auftraggeber (Verantwortlicher) – Ihr Unternehmen",
-                "Controller – your organisation",
-            ),
-            Section::Controller => t(
-                "Auftraggeber (Verantwortlicher) – Ihr Kunde",
-                "Controller – your client",
-            ),
-            Section::Processor if own => t(
-                "Auftragnehmer (Auftragsverarbeiter) – Ihr Dienstleister",
-                "Processor – your service provider",
-            ),
-            Section::Processor => t(
-                "Auftragnehmer (Auftragsverarbeiter) – Ihr Unternehmen",
-                "Processor – your organisation",
-            ),
-            Section::Agreement => t("Hauptvertrag und Laufzeit", "Main agreement and duration"),
-            Section::Processing => t(
-                "Gegenstand, Zweck und Art der Verarbeitung",
-                "Subject matter, purpose and operations",
-            ),
-            Section::Data => t(
-                "Datenkategorien und betroffene Personen",
-                "Data categories and data subjects",
-            ),
-            Section::Locations => t("Orte der Verarbeitung", "Processing locations"),
-            Section::Instructions => t("Weisungen", "Instructions"),
-            Section::Security => t(
-                "Technische und organisatorische Maßnahmen (TOM)",
-                "Technical and organisational measures (TOMs)",
-            ),
-            Section::Subprocessors => t("Unterauftragsverarbeiter", "Subprocessors"),
-            Section::Terms => t(
-                "Meldefrist, Kontrollen, Vertragsende, Haftung",
-                "Breach deadline, audits, end, liability",
-            ),
-            Section::Options => t("Optionale Klauseln", "Optional clauses"),
-            Section::Signatories => t("Unterschriften", "Signatories"),
-            Section::Summary => t("Zusammenfassung und Prüfung", "Summary and check"),
+            Section::Start => tr_in!(ui, "wizard-section-start"),
+            Section::Controller if own => tr_in!(ui, "wizard-section-controller-own"),
+            Section::Controller => tr_in!(ui, "wizard-section-controller-client"),
+            Section::Processor if own => tr_in!(ui, "wizard-section-processor-provider"),
+            Section::Processor => tr_in!(ui, "wizard-section-processor-own"),
+            Section::Agreement => tr_in!(ui, "wizard-section-agreement"),
+            Section::Processing => tr_in!(ui, "wizard-section-processing"),
+            Section::Data => tr_in!(ui, "wizard-section-data"),
+            Section::Locations => tr_in!(ui, "wizard-section-locations"),
+            Section::Instructions => tr_in!(ui, "wizard-section-instructions"),
+            Section::Security => tr_in!(ui, "wizard-section-security"),
+            Section::Subprocessors => tr_in!(ui, "wizard-section-subprocessors"),
+            Section::Terms => tr_in!(ui, "wizard-section-terms"),
+            Section::Options => tr_in!(ui, "wizard-section-options"),
+            Section::Signatories => tr_in!(ui, "wizard-section-signatories"),
+            Section::Summary => tr_in!(ui, "wizard-section-summary"),
+        }
+    }
+
+    /// The section a field of the contract file is asked in (`processing.locations` ->
+    /// [`Section::Locations`]); the summary for anything else.
+    pub fn of_field(path: &str) -> Section {
+        let mut parts = path.split(['.', '[']);
+        let first = parts.next().unwrap_or("");
+        let second = parts.next().unwrap_or("");
+        match (first, second) {
+            ("language", _) => Section::Start,
+            ("controller", _) => Section::Controller,
+            ("processor", _) => Section::Processor,
+            ("id" | "effective_date" | "main_agreement", _) | ("processing", "duration") => {
+                Section::Agreement
+            }
+            ("processing", "subject_matter" | "purpose" | "operations") => Section::Processing,
+            ("processing", "locations" | "transfer") => Section::Locations,
+            ("processing", _) => Section::Data,
+            ("instructions", _) => Section::Instructions,
+            ("security", _) => Section::Security,
+            ("subprocessors", _) => Section::Subprocessors,
+            ("terms", _) => Section::Terms,
+            ("options", _) => Section::Options,
+            ("signatories", _) => Section::Signatories,
+            _ => Section::Summary,
         }
     }
 }
@@ -183,36 +185,49 @@ pub(in crate::wizard) enum Step {
     Done(Outcome),
 }
 
+/// A section answered in this session: the draft before it and the answers given, so
+/// that Esc on the first question of the next section can go back into it.
+struct Answered {
+    before: Draft,
+    given: Vec<Given>,
+}
+
 /// Walks through the sections from `d.next` until the contract is saved or the person
-/// stops; saves the draft after every section and when stopped.
+/// stops; saves the draft after every section and when stopped. Esc goes back one
+/// question, also into the section before (see [`super::back`]).
 pub fn drive(p: &mut dyn Prompter, d: &mut Draft, draft_path: &Path) -> Result<Outcome, Error> {
+    let _lang = crate::i18n::scoped(d.ui());
     let cats = Catalogs::get()?;
     if d.next == Section::Start && d.done.is_empty() {
-        p.say(match d.ui() {
-            Lang::De => "dpa new – Auftragsverarbeitungsvertrag nach Art. 28 DSGVO, Frage für Frage.\nEnter übernimmt den Vorschlag. Ctrl-C hält an; Ihre Antworten bleiben im Entwurf und `dpa new --resume` setzt fort.",
-            Lang::En => "dpa new – a data processing agreement under Art. 28 GDPR, question by question.\nEnter keeps the suggestion. Ctrl-C stops; your answers stay in the draft and `dpa new --resume` continues.",
-        });
+        p.say(&tr!("wizard-intro"));
     }
+    // The sections answered in this session, newest last.
+    let mut history: Vec<Answered> = Vec::new();
+    // Answers to replay and the one to suggest, after Esc.
+    let mut replay: Vec<Given> = Vec::new();
+    let mut prefill: Option<Given> = None;
+    let mut header = true;
     loop {
         let section = d.next;
         let ui = d.ui();
-        p.say(&match ui {
-            Lang::De => format!(
-                "\nSchritt {} von {}: {}",
-                section.number(),
-                Section::ALL.len(),
-                section.title(ui, d.role)
-            ),
-            Lang::En => format!(
-                "\nStep {} of {}: {}",
-                section.number(),
-                Section::ALL.len(),
-                section.title(ui, d.role)
-            ),
-        });
+        if header {
+            p.say(&format!(
+                "\n{}",
+                tr!(
+                    "wizard-step",
+                    step = section.number(),
+                    steps = Section::ALL.len(),
+                    title = section.title(ui, d.role)
+                )
+            ));
+        }
+        header = true;
+        let before = d.clone();
+        let mut rp = Replay::new(&mut *p, std::mem::take(&mut replay), prefill.take());
         let mut w = Wizard {
-            p: &mut *p,
+            p: &mut rp,
             ui,
+            contract: d.form.lang(),
             cats,
         };
         let result = if section == Section::Summary {
@@ -220,6 +235,7 @@ pub fn drive(p: &mut dyn Prompter, d: &mut Draft, draft_path: &Path) -> Result<O
         } else {
             w.section(section, d).map(|()| Step::Next)
         };
+        let given = std::mem::take(&mut rp.given);
         match result {
             Ok(Step::Next) => {
                 if !d.done.contains(&section) {
@@ -232,17 +248,44 @@ pub fn drive(p: &mut dyn Prompter, d: &mut Draft, draft_path: &Path) -> Result<O
                 };
                 d.back_to_summary = false;
                 d.save(draft_path)?;
+                history.push(Answered { before, given });
             }
             Ok(Step::Goto(s)) => {
                 d.next = s;
                 d.back_to_summary = true;
                 d.save(draft_path)?;
+                history.push(Answered { before, given });
             }
             Ok(Step::Done(outcome)) => {
                 if matches!(outcome, Outcome::Left) {
                     d.save(draft_path)?;
                 }
                 return Ok(outcome);
+            }
+            Err(Stop::Back) => {
+                // The form as it was when the section started; its answers but the last
+                // are replayed, the last is asked again.
+                *d = before;
+                match back::one_back(given) {
+                    Some((r, last)) => {
+                        replay = r;
+                        prefill = last;
+                        header = false;
+                    }
+                    None => match history.pop() {
+                        Some(prev) => {
+                            *d = prev.before;
+                            if let Some((r, last)) = back::one_back(prev.given) {
+                                replay = r;
+                                prefill = last;
+                            }
+                        }
+                        None => {
+                            p.say(&tr!("wizard-back-first"));
+                            header = false;
+                        }
+                    },
+                }
             }
             Err(Stop::Interrupted) => {
                 d.save(draft_path)?;

@@ -16,9 +16,13 @@
 //!   refusal text, number and country rules, country autocompletion, list questions);
 //! - [`form`] holds the answers, [`draft`] keeps them in a file (mode 0600) after every
 //!   section so that nothing is lost, [`yaml_out`] writes the contract file;
-//! - [`terminal`] and [`script`]: the two [`Prompter`]s.
+//! - [`terminal`] and [`script`]: the two [`Prompter`]s;
+//! - [`back`]: going back one question (Esc) by replaying the answers before it.
+//!
+//! Every sentence the wizard shows is a Fluent message in `locales/*/wizard.ftl`.
 
 pub mod ask;
+pub mod back;
 pub mod draft;
 pub mod driver;
 pub mod form;
@@ -28,13 +32,15 @@ pub mod terminal;
 pub mod yaml_out;
 
 #[cfg(test)]
+mod flow_tests;
+#[cfg(test)]
 mod scripted_tests;
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::{Error, Lang};
+use crate::{Error, Lang, tr};
 
 pub use draft::{DRAFT_FILE, Draft, Role};
 pub use driver::{Outcome, Section, drive};
@@ -83,6 +89,8 @@ pub struct Choice {
     pub label: String,
     /// One line explaining it.
     pub help: Option<String>,
+    /// Its exact wording in the contract (a measure's promise), shown with the help.
+    pub detail: Option<String>,
 }
 
 impl Choice {
@@ -92,12 +100,19 @@ impl Choice {
             id: id.into(),
             label: label.into(),
             help: None,
+            detail: None,
         }
     }
 
     /// A choice with one line of help.
     pub fn with_help(mut self, help: Option<impl Into<String>>) -> Choice {
         self.help = help.map(Into::into);
+        self
+    }
+
+    /// A choice with its wording in the contract.
+    pub fn with_detail(mut self, detail: Option<impl Into<String>>) -> Choice {
+        self.detail = detail.map(Into::into);
         self
     }
 }
@@ -123,8 +138,10 @@ pub struct ChoiceQuestion {
 /// Why a prompt gave no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stop {
-    /// Ctrl-C or Esc: the person wants to stop; the draft is kept.
+    /// Ctrl-C: the person wants to stop; the draft is kept.
     Interrupted,
+    /// Esc: the person wants to go back one question.
+    Back,
     /// There is no terminal to ask in.
     NoTerminal,
     /// Anything else (terminal I/O error, a script that ran out of answers).
@@ -168,164 +185,195 @@ pub struct NewOptions {
 /// The language of the questions from the environment: see [`crate::i18n::locale_lang`].
 pub use crate::i18n::locale_lang;
 
-/// `de` or `en` text by language.
-pub(crate) fn tr(lang: Lang, de: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::De => de,
-        Lang::En => en,
+/// "error: what\n  = help: what to do", in the language of this thread.
+fn problem(message: &str, help: Option<&str>) -> String {
+    match help {
+        Some(h) => format!(
+            "{}: {message}\n  = {}: {h}",
+            tr!("severity-error"),
+            tr!("label-help")
+        ),
+        None => format!("{}: {message}", tr!("severity-error")),
     }
 }
 
-fn no_terminal_message(ui: Lang) -> String {
-    match ui {
-        Lang::De => "error: `dpa new` stellt seine Fragen im Terminal, aber hier gibt es keins (die Standardeingabe ist kein Terminal).\n  = help: starten Sie `dpa new` in einem Terminal, oder schreiben Sie die Vertragsdatei selbst (Vorlagen in examples/, Format in README.md) und erzeugen Sie den Vertrag mit `dpa render DATEI`".to_string(),
-        Lang::En => "error: `dpa new` asks its questions in a terminal, and there is none here (standard input is not a terminal).\n  = help: run `dpa new` in a terminal, or write the contract file yourself (templates in examples/, format in README.md) and make the contract with `dpa render FILE`".to_string(),
-    }
+fn no_terminal_message() -> String {
+    problem(
+        &tr!("wizard-no-terminal"),
+        Some(&tr!("wizard-no-terminal-help")),
+    )
 }
 
 /// Runs `dpa new` and returns the exit code: 0 written, 1 a problem, 130 stopped with
 /// Ctrl-C (the draft is kept).
 pub fn run(opts: &NewOptions) -> Result<i32, Error> {
     let ui = opts.lang.unwrap_or_else(locale_lang);
+    let _lang = crate::i18n::scoped(ui);
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        eprintln!("{}", no_terminal_message(ui));
+        eprintln!("{}", no_terminal_message());
         return Ok(1);
     }
     let draft_path = PathBuf::from(DRAFT_FILE);
     let mut term = terminal::Terminal::new(ui);
-    let Some(mut d) = start(&mut term, opts, ui, &draft_path)? else {
+    let Some((mut d, resumed)) = start(&mut term, opts, ui, &draft_path)? else {
         return Ok(1);
     };
+    // A contract opened with --from, or a resumed draft, brings its own language.
+    crate::i18n::set_lang(d.ui());
     term.set_lang(d.ui());
     // Fail before the first question, not after it, if the draft cannot be written here.
     d.save(&draft_path)?;
-    if opts.resume {
-        let ui = d.ui();
-        term.say(&match ui {
-            Lang::De => format!(
-                "Entwurf fortgesetzt: weiter mit Schritt {} von {}.",
-                d.next.number(),
-                Section::ALL.len()
-            ),
-            Lang::En => format!(
-                "Resuming the draft at step {} of {}.",
-                d.next.number(),
-                Section::ALL.len()
-            ),
-        });
+    if resumed {
+        term.say(&tr!(
+            "wizard-resuming",
+            step = d.next.number(),
+            steps = Section::ALL.len()
+        ));
     }
-    finish(drive(&mut term, &mut d, &draft_path), d.ui(), &draft_path)
+    finish(drive(&mut term, &mut d, &draft_path), &draft_path)
 }
 
-/// Prepares the draft to work on: resumed, opened from a contract, or new. `None` when
-/// the person was told why not (exit code 1).
+/// A draft from the folder, with the language of the questions from `--lang` if given.
+fn load_draft(opts: &NewOptions, draft_path: &Path) -> Result<Draft, Error> {
+    let mut d = Draft::load(draft_path)?;
+    if let Some(l) = opts.lang {
+        d.ui = l.code().into();
+    }
+    Ok(d)
+}
+
+/// What to do with a draft found without `--resume`: continue it, replace it, or stop.
+fn existing_draft(
+    p: &mut dyn Prompter,
+    opts: &NewOptions,
+    draft_path: &Path,
+) -> Result<Option<&'static str>, Stop> {
+    let old = Draft::load(draft_path).ok();
+    let about = match &old {
+        Some(d) if !d.form.controller.name.is_empty() => tr!(
+            "wizard-draft-found-named",
+            file = draft_path.display().to_string(),
+            step = d.next.number(),
+            steps = Section::ALL.len(),
+            name = d.form.controller.name.clone()
+        ),
+        Some(d) => tr!(
+            "wizard-draft-found",
+            file = draft_path.display().to_string(),
+            step = d.next.number(),
+            steps = Section::ALL.len()
+        ),
+        None => tr!(
+            "wizard-draft-found-unreadable",
+            file = draft_path.display().to_string()
+        ),
+    };
+    let mut choices = Vec::new();
+    if old.is_some() {
+        choices.push(Choice::new("continue", tr!("wizard-draft-continue")));
+    }
+    let replace = match &opts.from {
+        Some(f) => tr!("wizard-draft-replace-from", file = f.display().to_string()),
+        None => tr!("wizard-draft-replace"),
+    };
+    choices.push(Choice::new("replace", replace));
+    choices.push(Choice::new("stop", tr!("wizard-draft-stop")));
+    let q = ChoiceQuestion {
+        key: "draft.existing".into(),
+        message: about,
+        help: None,
+        choices,
+        selected: vec![0],
+        at_least_one: false,
+    };
+    loop {
+        match p.select(&q) {
+            // The first question: there is nothing before it to go back to.
+            Err(Stop::Back) => continue,
+            Err(e) => return Err(e),
+            Ok(i) => {
+                return Ok(match q.choices.get(i).map(|c| c.id.as_str()) {
+                    Some("continue") => Some("continue"),
+                    Some("replace") => Some("replace"),
+                    _ => None,
+                });
+            }
+        }
+    }
+}
+
+/// Prepares the draft to work on: resumed, opened from a contract, or new; `true` when
+/// an earlier draft is continued. `None` when the person was told why not (exit code 1).
 fn start(
     p: &mut dyn Prompter,
     opts: &NewOptions,
     ui: Lang,
     draft_path: &Path,
-) -> Result<Option<Draft>, Error> {
+) -> Result<Option<(Draft, bool)>, Error> {
     let existing = draft_path.exists();
-    let mut d = if opts.resume {
-        if !existing {
-            eprintln!(
-                "{}",
-                match ui {
-                    Lang::De => format!(
-                        "error: hier gibt es keinen Entwurf zum Fortsetzen ({})\n  = help: starten Sie mit `dpa new`; der Entwurf liegt in dem Ordner, in dem Sie `dpa new` aufgerufen haben",
-                        draft_path.display()
-                    ),
-                    Lang::En => format!(
-                        "error: there is no draft to resume here ({})\n  = help: start with `dpa new`; the draft is kept in the folder where you ran `dpa new`",
-                        draft_path.display()
-                    ),
-                }
-            );
-            return Ok(None);
-        }
-        let mut d = Draft::load(draft_path)?;
-        if let Some(l) = opts.lang {
-            d.ui = l.code().into();
-        }
-        d
-    } else {
-        if existing {
-            let (msg, help) = match ui {
-                Lang::De => (
-                    format!(
-                        "Es gibt einen Entwurf aus einer früheren Sitzung ({}). Ersetzen?",
-                        draft_path.display()
-                    ),
-                    "Nein: Abbruch, der Entwurf bleibt; fortsetzen mit `dpa new --resume`",
-                ),
-                Lang::En => (
-                    format!(
-                        "There is a draft from an earlier session ({}). Replace it?",
-                        draft_path.display()
-                    ),
-                    "No: stop here and keep it; continue it with `dpa new --resume`",
-                ),
-            };
-            match p.confirm("draft.replace", &msg, Some(help), false) {
-                Ok(true) => {}
-                Ok(false) | Err(Stop::Interrupted) => {
-                    p.say(tr(
-                        ui,
-                        "Der Entwurf bleibt erhalten. Fortsetzen mit: dpa new --resume",
-                        "The draft is kept. Continue it with: dpa new --resume",
-                    ));
-                    return Ok(None);
-                }
-                Err(Stop::NoTerminal) => {
-                    eprintln!("{}", no_terminal_message(ui));
-                    return Ok(None);
-                }
-                Err(Stop::Failed(m)) => {
-                    eprintln!("error: {m}");
-                    return Ok(None);
-                }
+    if opts.resume && !existing {
+        eprintln!(
+            "{}",
+            problem(
+                &tr!("wizard-no-draft", file = draft_path.display().to_string()),
+                Some(&tr!("wizard-no-draft-help")),
+            )
+        );
+        return Ok(None);
+    }
+    if opts.resume {
+        return Ok(Some((load_draft(opts, draft_path)?, true)));
+    }
+    if existing {
+        match existing_draft(p, opts, draft_path) {
+            Ok(Some("continue")) => return Ok(Some((load_draft(opts, draft_path)?, true))),
+            Ok(Some(_)) => {}
+            Ok(None) | Err(Stop::Interrupted | Stop::Back) => {
+                p.say(&tr!("wizard-draft-kept"));
+                return Ok(None);
+            }
+            Err(Stop::NoTerminal) => {
+                eprintln!("{}", no_terminal_message());
+                return Ok(None);
+            }
+            Err(Stop::Failed(m)) => {
+                eprintln!("{}", problem(&m, None));
+                return Ok(None);
             }
         }
-        match &opts.from {
-            Some(from) => {
-                let loaded = crate::input::load_contract(from)?;
-                Draft::from_contract(ui, &loaded.contract, from)
-            }
-            None => Draft::new(ui),
+    }
+    let mut d = match &opts.from {
+        Some(from) => {
+            let loaded = crate::input::load_contract(from)?;
+            // The questions are asked in the contract's language unless --lang says otherwise.
+            let lang = opts.lang.unwrap_or(loaded.contract.language);
+            Draft::from_contract(lang, &loaded.contract, from)
         }
+        None => Draft::new(ui),
     };
     if let Some(o) = &opts.output {
         d.output = Some(o.to_string_lossy().into_owned());
     }
-    Ok(Some(d))
+    Ok(Some((d, false)))
 }
 
-fn finish(outcome: Result<Outcome, Error>, ui: Lang, draft_path: &Path) -> Result<i32, Error> {
+fn finish(outcome: Result<Outcome, Error>, draft_path: &Path) -> Result<i32, Error> {
     match outcome? {
         Outcome::Saved { .. } => Ok(0),
         outcome @ (Outcome::Stopped | Outcome::Left) => {
             eprintln!(
-                "{}",
-                match ui {
-                    Lang::De => format!(
-                        "\nAngehalten. Ihre Antworten sind im Entwurf {} gespeichert (nur für Sie lesbar).\nFortsetzen mit: dpa new --resume",
-                        draft_path.display()
-                    ),
-                    Lang::En => format!(
-                        "\nStopped. Your answers are saved in the draft {} (readable only by you).\nContinue with: dpa new --resume",
-                        draft_path.display()
-                    ),
-                }
+                "\n{}",
+                tr!("wizard-stopped", file = draft_path.display().to_string())
             );
             // Ctrl-C ends like an interrupted program; stopping at the summary is a choice.
             Ok(if outcome == Outcome::Stopped { 130 } else { 0 })
         }
         Outcome::NoTerminal => {
-            eprintln!("{}", no_terminal_message(ui));
+            eprintln!("{}", no_terminal_message());
             Ok(1)
         }
         Outcome::Failed(m) => {
-            eprintln!("error: {m}");
+            eprintln!("{}", problem(&m, None));
             Ok(1)
         }
     }

@@ -26,6 +26,8 @@ pub enum Reply {
     Tick(Vec<String>),
     /// Presses Ctrl-C.
     Interrupt,
+    /// Presses Esc: back one question.
+    Back,
 }
 
 /// Answers questions from a list of `(question key, reply)`.
@@ -73,6 +75,10 @@ impl ScriptedPrompter {
                 if r == Reply::Interrupt {
                     self.transcript.push(format!("? {message} ^C"));
                     return Err(Stop::Interrupted);
+                }
+                if r == Reply::Back {
+                    self.transcript.push(format!("? {message} <Esc>"));
+                    return Err(Stop::Back);
                 }
                 Ok(r)
             }

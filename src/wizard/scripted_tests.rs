@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ask::{country_completion, number};
+use super::ask::{country_completion, whole};
 use super::driver::{Outcome, Section, drive};
 use super::script::{Reply, ScriptedPrompter};
 use super::{DRAFT_FILE, Draft, Role};
@@ -13,31 +13,31 @@ use crate::catalog::Catalogs;
 use crate::input::{load_contract, parse_contract};
 use crate::model::{Contract, Transfer, TransferBasis};
 
-type Script = Vec<(String, Reply)>;
+pub(super) type Script = Vec<(String, Reply)>;
 
-fn script(v: Vec<(&str, Reply)>) -> Script {
+pub(super) fn script(v: Vec<(&str, Reply)>) -> Script {
     v.into_iter().map(|(k, r)| (k.to_string(), r)).collect()
 }
 
-fn t(s: &str) -> Reply {
+pub(super) fn t(s: &str) -> Reply {
     Reply::Text(s.to_string())
 }
 
-fn pick(s: &str) -> Reply {
+pub(super) fn pick(s: &str) -> Reply {
     Reply::Pick(s.to_string())
 }
 
-fn tick(ids: &[&str]) -> Reply {
+pub(super) fn tick(ids: &[&str]) -> Reply {
     Reply::Tick(ids.iter().map(|s| s.to_string()).collect())
 }
 
 use Reply::{Enter, No, Yes};
 
-fn start() -> Script {
+pub(super) fn start() -> Script {
     script(vec![("language", Enter), ("role", Enter)])
 }
 
-fn party(prefix: &str, name: &str, city: &str, rep: &str) -> Script {
+pub(super) fn party(prefix: &str, name: &str, city: &str, rep: &str) -> Script {
     let k = |s: &str| format!("{prefix}.{s}");
     vec![
         (k("name"), t(name)),
@@ -54,7 +54,7 @@ fn party(prefix: &str, name: &str, city: &str, rep: &str) -> Script {
     ]
 }
 
-fn agreement() -> Script {
+pub(super) fn agreement() -> Script {
     script(vec![
         ("agreement.has", Enter),
         ("agreement.title", t("Vertrag über Webhosting und Wartung")),
@@ -65,7 +65,7 @@ fn agreement() -> Script {
     ])
 }
 
-fn processing() -> Script {
+pub(super) fn processing() -> Script {
     script(vec![
         (
             "processing.subject_matter",
@@ -76,7 +76,7 @@ fn processing() -> Script {
     ])
 }
 
-fn data() -> Script {
+pub(super) fn data() -> Script {
     script(vec![
         ("data.categories", Enter),
         ("data.categories.text.add", Enter),
@@ -87,11 +87,11 @@ fn data() -> Script {
     ])
 }
 
-fn locations() -> Script {
+pub(super) fn locations() -> Script {
     script(vec![("locations.countries", Enter)])
 }
 
-fn instructions() -> Script {
+pub(super) fn instructions() -> Script {
     script(vec![
         ("instructions.form", Enter),
         ("instructions.controller.mode", Enter),
@@ -99,24 +99,25 @@ fn instructions() -> Script {
     ])
 }
 
-fn security() -> Script {
+pub(super) fn security() -> Script {
     script(vec![
         ("security.preset", Enter),
         ("security.measures", Enter),
         ("security.custom.text", Enter),
         ("security.certifications.add", Enter),
+        ("security.review", Enter),
     ])
 }
 
-fn subprocessors_none() -> Script {
+pub(super) fn subprocessors_none() -> Script {
     script(vec![
         ("subprocessors.authorisation", Enter),
         ("subprocessors.notice_days", Enter),
-        ("subprocessors.menu", Enter),
+        ("subprocessors.menu", pick("done")),
     ])
 }
 
-fn terms() -> Script {
+pub(super) fn terms() -> Script {
     script(vec![
         ("terms.breach_hours", Enter),
         ("terms.audit_notice_days", Enter),
@@ -129,7 +130,7 @@ fn terms() -> Script {
     ])
 }
 
-fn options_and_signatories() -> Script {
+pub(super) fn options_and_signatories() -> Script {
     script(vec![
         ("options.clauses", Enter),
         ("options.penalty", Enter),
@@ -137,7 +138,7 @@ fn options_and_signatories() -> Script {
     ])
 }
 
-fn save(file: &Path) -> Script {
+pub(super) fn save(file: &Path) -> Script {
     script(vec![
         ("summary", Enter),
         ("save.file", t(&file.to_string_lossy())),
@@ -146,7 +147,7 @@ fn save(file: &Path) -> Script {
 }
 
 /// Every section up to (not including) the summary.
-fn sections() -> Script {
+pub(super) fn sections() -> Script {
     [
         start(),
         party(
@@ -175,7 +176,7 @@ fn sections() -> Script {
 }
 
 /// The same in English: there the countries have no suggestion to accept.
-fn sections_en() -> Script {
+pub(super) fn sections_en() -> Script {
     sections()
         .into_iter()
         .map(|(k, r)| {
@@ -188,13 +189,13 @@ fn sections_en() -> Script {
         .collect()
 }
 
-struct Run {
-    outcome: Outcome,
-    prompter: ScriptedPrompter,
-    draft: Draft,
+pub(super) struct Run {
+    pub(super) outcome: Outcome,
+    pub(super) prompter: ScriptedPrompter,
+    pub(super) draft: Draft,
 }
 
-fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
+pub(super) fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
     let mut prompter = ScriptedPrompter::new(script);
     let mut draft = draft;
     let outcome = drive(&mut prompter, &mut draft, &dir.join(DRAFT_FILE)).expect("no I/O error");
@@ -205,7 +206,7 @@ fn run_script(dir: &Path, draft: Draft, script: Script) -> Run {
     }
 }
 
-fn saved(run: &Run) -> Contract {
+pub(super) fn saved(run: &Run) -> Contract {
     match &run.outcome {
         Outcome::Saved {
             contract,
@@ -253,7 +254,7 @@ fn a_whole_session_writes_a_valid_contract() {
         "{text}"
     );
     assert!(
-        text.contains("error(s)"),
+        text.contains("Prüfung (wie `dpa check`): 0 Fehler"),
         "the check findings are shown: {text}"
     );
     assert!(
@@ -476,17 +477,18 @@ fn a_location_outside_the_eea_asks_for_the_transfer_basis_and_explains_it() {
 }
 
 #[test]
-fn refused_answers_are_asked_again_with_the_loaders_message() {
+fn refused_answers_are_asked_again_in_the_wizards_words() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut script: Script = Vec::new();
     for (k, r) in sections() {
         match k.as_str() {
             "controller.representative.email" => {
                 script.push((k.clone(), t("praxis(at)example.de")));
+                script.push((k.clone(), t("Inhaberin praxis@example.de")));
                 script.push((k.clone(), t("praxis@example.de")));
             }
             "controller.country" => {
-                script.push((k.clone(), t("Germany")));
+                script.push((k.clone(), t("Atlantis")));
                 script.push((k.clone(), t("de")));
             }
             "controller.name" => {
@@ -494,16 +496,17 @@ fn refused_answers_are_asked_again_with_the_loaders_message() {
                 script.push((k.clone(), r));
             }
             "agreement.date" => {
+                script.push((k.clone(), t("31.02.2026")));
                 script.push((k.clone(), t("15.1.2026")));
-                script.push((k.clone(), t("2026-01-15")));
             }
             "locations.countries" => {
-                script.push((k.clone(), t("DE, Frankreich")));
+                script.push((k.clone(), t("DE, Fran")));
                 script.push((k.clone(), t("DE, fr — Frankreich")));
             }
             "subprocessors.notice_days" => {
                 script.push((k.clone(), t("30 Tage")));
                 script.push((k.clone(), t("-5")));
+                script.push((k.clone(), t("1,5")));
                 script.push((k.clone(), t("21")));
             }
             "data.subjects" => {
@@ -544,45 +547,56 @@ fn refused_answers_are_asked_again_with_the_loaders_message() {
         [
             (
                 "controller.name",
-                "the text is empty: write the value, or remove the key if it is optional"
+                "Bitte geben Sie eine Antwort ein; diese Angabe wird gebraucht"
             ),
             (
                 "controller.country",
-                "`Germany` is a country name, not a country code: did you mean `DE`? (Germany)"
+                "„Atlantis“ ist kein Land, das wir kennen; geben Sie den ISO-Code ein, z. B. DE, AT, FR, US, oder den Anfang des Namens und drücken Sie Tab"
             ),
             (
                 "controller.representative.email",
-                "`praxis(at)example.de` is not an e-mail address: write it as name@example.com"
+                "„praxis(at)example.de“ ist keine E-Mail-Adresse; schreiben Sie sie wie name@example.de"
+            ),
+            (
+                "controller.representative.email",
+                "„Inhaberin praxis@example.de“ enthält ein Leerzeichen; eine E-Mail-Adresse hat keins, z. B. name@example.de"
             ),
             (
                 "agreement.date",
-                "`15.1.2026` is not a valid date: write the date as YYYY-MM-DD: `2026-01-15`"
+                "„31.02.2026“ ist kein Datum; schreiben Sie z. B. 1.12.2026 oder 2026-12-01"
             ),
             (
                 "locations.countries",
-                "`Frankreich` is a country name, not a country code: did you mean `FR`? (France)"
+                "„Fran“ passt zu mehreren Ländern: Frankreich (FR), Französisch-Guyana (GF), Französisch-Polynesien (PF), Französische Süd- und Antarktisgebiete (TF); geben Sie mehr vom Namen ein oder den ISO-Code"
             ),
             (
                 "subprocessors.notice_days",
-                "expected a whole number, found text: write a whole number without quotes or units, e.g. `24`"
+                "Bitte nur die Zahl eingeben, ohne „Tage“, z. B. 30"
             ),
             (
                 "subprocessors.notice_days",
-                "the number must be 0 or more, found -5: write a positive whole number"
+                "Die Zahl darf nicht negativ sein; bitte 0 oder mehr eingeben"
+            ),
+            (
+                "subprocessors.notice_days",
+                "„1,5“ ist keine ganze Zahl; bitte eine ganze Zahl eingeben, z. B. 24"
             ),
         ]
     );
+    let text = run.prompter.text();
     assert!(
-        run.prompter
-            .text()
-            .contains("Bitte mindestens einen Eintrag wählen"),
+        text.contains("Bitte mindestens einen Eintrag wählen"),
         "an empty list is asked again"
+    );
+    assert!(
+        text.contains("→ verstanden als 15. Januar 2026 (2026-01-15)"),
+        "a German date is shown back as understood: {text}"
     );
 }
 
 #[test]
-fn prompt_and_loader_refuse_with_the_same_words() {
-    // One code path: the message at the prompt is the message for the same value in a file.
+fn the_prompt_refuses_what_the_loader_refuses() {
+    // One code path decides; the prompt words it for the person, the loader for the file.
     let dir = tempfile::tempdir().expect("tempdir");
     let run = run_script(
         dir.path(),
@@ -593,13 +607,14 @@ fn prompt_and_loader_refuse_with_the_same_words() {
         Outcome::Saved { contract, .. } => std::fs::read_to_string(contract).expect("read"),
         o => panic!("{o:?}"),
     };
-    let bad = text.replace("\"info@example.de\"", "\"praxis(at)example.de\"");
-    let err = parse_contract(Path::new("bad.yaml"), bad)
-        .expect_err("invalid")
-        .to_string();
-    let at_prompt = crate::model::rules::email("praxis(at)example.de").expect_err("refused");
-    assert!(err.contains(&at_prompt.message), "{err}");
-    assert!(err.contains(&at_prompt.hint), "{err}");
+    for bad in ["praxis(at)example.de", "a@b", "a b@c.de", "@b.de"] {
+        let file = text.replace("\"info@example.de\"", &format!("\"{bad}\""));
+        let loader = parse_contract(Path::new("bad.yaml"), file);
+        let prompt = super::ask::email(bad);
+        assert!(loader.is_err() && prompt.is_err(), "{bad}");
+    }
+    let loader = parse_contract(Path::new("ok.yaml"), text);
+    assert!(loader.is_ok() && super::ask::email("info@example.de").is_ok());
 }
 
 #[test]
@@ -720,16 +735,22 @@ fn opening_a_contract_and_changing_a_section() {
 }
 
 #[test]
-fn numbers_follow_the_loader() {
-    assert_eq!(number::<u32>("24"), Ok(24));
-    assert_eq!(number::<u32>(" 48 "), Ok(48));
-    assert_eq!(number::<u64>("250000"), Ok(250_000));
-    let r = number::<u32>("24 Stunden").expect_err("text");
-    assert_eq!(r.message, "expected a whole number, found text");
-    let r = number::<u32>("1.5").expect_err("decimal");
-    assert_eq!(r.message, "expected a whole number, found a decimal number");
-    assert!(number::<u32>("").is_err());
-    assert!(number::<u32>("99999999999").is_err());
+fn numbers_are_read_as_people_type_them() {
+    let _g = crate::i18n::scoped(Lang::En);
+    assert_eq!(whole("24", 1000), Ok(24));
+    assert_eq!(whole(" 48 ", 1000), Ok(48));
+    assert_eq!(whole("250000", u64::MAX), Ok(250_000));
+    assert_eq!(whole("250.000", u64::MAX), Ok(250_000));
+    assert_eq!(
+        whole("24 Stunden", 1000),
+        Err("Please write the number only, without “Stunden”, e.g. 24".to_string())
+    );
+    assert_eq!(
+        whole("1.5", 1000),
+        Err("“1.5” is not a whole number; write a whole number such as 24".to_string())
+    );
+    assert!(whole("", 1000).is_err());
+    assert!(whole("99999999999", u64::from(u32::MAX)).is_err());
 }
 
 #[test]

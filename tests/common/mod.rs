@@ -2,6 +2,8 @@
 //! read PDF text with poppler's pdftotext.
 #![allow(dead_code, unreachable_pub)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

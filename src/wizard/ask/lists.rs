@@ -3,6 +3,7 @@
 
 use super::Wizard;
 use crate::catalog::Catalog;
+use crate::tr;
 use crate::wizard::form::ItemForm;
 use crate::wizard::{Choice, ChoiceQuestion, Stop};
 
@@ -19,13 +20,16 @@ pub(in crate::wizard) enum Menu {
 }
 
 impl Wizard<'_> {
-    /// Entries of a catalog, with label and one-line help.
+    /// Entries of a catalog, with label and one-line help, and for measures their
+    /// wording in the contract (in the contract's language).
     pub(in crate::wizard) fn catalog_choices(&self, catalog: &Catalog) -> Vec<Choice> {
         catalog
             .entries
             .iter()
             .map(|e| {
-                Choice::new(&e.id, e.label(self.ui)).with_help(e.wording(self.ui).help.clone())
+                Choice::new(&e.id, e.label(self.ui))
+                    .with_help(e.wording(self.ui).help.clone())
+                    .with_detail(e.wording(self.contract).text.clone())
             })
             .collect()
     }
@@ -72,12 +76,7 @@ impl Wizard<'_> {
         if !list.is_empty() {
             let q = ChoiceQuestion {
                 key: format!("{key}.keep"),
-                message: self
-                    .t(
-                        "Diese Einträge behalten? (Leertaste entfernt das Häkchen)",
-                        "Keep these entries? (space removes the tick)",
-                    )
-                    .into(),
+                message: tr!("wizard-keep-entries"),
                 help: None,
                 choices: list
                     .iter()
@@ -96,12 +95,9 @@ impl Wizard<'_> {
                     .map(|(_, t)| t),
             );
         }
-        let help = self.t(
-            "leer lassen und Enter drücken, um weiterzugehen",
-            "leave empty and press Enter to go on",
-        );
+        let help = tr!("wizard-add-more-help");
         loop {
-            match self.opt_text(&format!("{key}.add"), add, Some(help), None)? {
+            match self.opt_text(&format!("{key}.add"), add, Some(&help), None)? {
                 None => return Ok(()),
                 Some(t) => {
                     if !list.contains(&t) {
@@ -151,39 +147,38 @@ impl Wizard<'_> {
             if !items.is_empty() {
                 return Ok(());
             }
-            let msg = self.t(
-                "Bitte mindestens einen Eintrag wählen oder als Freitext angeben.",
-                "Please choose at least one entry or add one as free text.",
-            );
-            self.say(msg);
+            self.say(&tr!("wizard-at-least-one-item"));
         }
     }
 
-    /// Done, add, or change or remove one of `entries`.
+    /// Done, add, or change or remove one of `entries`; the cursor starts on `start`
+    /// (`done` or `add`).
     pub(in crate::wizard) fn menu(
         &mut self,
         key: &str,
         message: &str,
+        help: Option<&str>,
         entries: &[String],
         add: &str,
+        start: &str,
     ) -> Result<Menu, Stop> {
         let mut choices = vec![
-            Choice::new("done", self.t("Fertig, weiter", "Done, go on")),
+            Choice::new("done", tr!("wizard-menu-done")),
             Choice::new("add", add),
         ];
         for (i, e) in entries.iter().enumerate() {
             choices.push(Choice::new(
                 format!("edit:{i}"),
-                format!("{} {e}", self.t("Ändern:", "Edit:")),
+                tr!("wizard-menu-edit", entry = e.as_str()),
             ));
         }
         for (i, e) in entries.iter().enumerate() {
             choices.push(Choice::new(
                 format!("remove:{i}"),
-                format!("{} {e}", self.t("Entfernen:", "Remove:")),
+                tr!("wizard-menu-remove", entry = e.as_str()),
             ));
         }
-        let id = self.choose(key, message, None, choices, "done")?;
+        let id = self.choose(key, message, help, choices, start)?;
         let index = |s: &str| s.parse::<usize>().ok();
         Ok(match id.split_once(':') {
             Some(("edit", i)) => index(i).map_or(Menu::Done, Menu::Edit),

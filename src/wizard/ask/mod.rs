@@ -1,100 +1,25 @@
 //! The shared prompting helpers every step uses: the `Wizard` with its generic
 //! questions (text, optional text, date, number, country, countries, yes/no, one of a
-//! list, an address), the refusal text shown for a rejected answer, the number and
-//! country rules and the country autocompletion. The list helpers (catalog ticks, free
-//! texts, add/edit/remove menus) are in `lists`.
+//! list, an address) and the country autocompletion. The field rules in the wizard's
+//! words are in `fields`; the list helpers (catalog ticks, free texts, add/edit/remove
+//! menus) in `lists`.
 //!
 //! Every answer is checked by the field rules of [`crate::model::rules`], the same code
-//! the YAML loader uses, and refused with the loader's message and hint.
+//! the YAML loader uses, and refused in the wizard's own words (see `fields`).
 
 use std::rc::Rc;
 
-use serde::Deserialize;
-
 use super::form::AddressForm;
-use super::{Check, Choice, ChoiceQuestion, Completion, Prompter, Stop, TextQuestion, tr};
-use crate::Lang;
+use super::{Check, Choice, ChoiceQuestion, Completion, Prompter, Stop, TextQuestion};
 use crate::catalog::{Catalogs, Country};
 use crate::model::country::{Spellings, fold};
-use crate::model::rules::{self, Refusal};
+use crate::{Lang, tr};
 
+mod fields;
 mod lists;
 
+pub(in crate::wizard) use fields::{Refused, Understood, email, optional, phone, whole};
 pub(in crate::wizard) use lists::Menu;
-
-/// The message shown for a refused answer: the loader's message and hint.
-fn refusal_text(r: &Refusal) -> String {
-    format!("{}: {}", r.message, r.hint)
-}
-
-/// An optional field: empty is "none", anything else must pass the rule.
-pub(in crate::wizard) fn optional<T>(
-    rule: impl Fn(&str) -> Result<T, Refusal>,
-) -> impl Fn(&str) -> Result<Option<T>, Refusal> {
-    move |s: &str| {
-        if s.trim().is_empty() {
-            Ok(None)
-        } else {
-            rule(s).map(Some)
-        }
-    }
-}
-
-/// A whole number, read by the same YAML scalar rules and the same deserializer as a
-/// number in a contract file (so "24 Stunden", "-3" and "1.5" get the loader's messages).
-pub fn number<T: for<'de> Deserialize<'de>>(s: &str) -> Result<T, Refusal> {
-    let t = rules::text(s)?;
-    let node = crate::input::yaml::parse(&t).map_err(|p| Refusal {
-        message: p.message,
-        hint: p.hint.unwrap_or_default(),
-    })?;
-    let (value, problems) = crate::input::de::from_node::<T>(&node);
-    match (value, problems.into_iter().next()) {
-        (Some(v), None) => Ok(v),
-        (_, Some(p)) => Err(Refusal {
-            message: p.message,
-            hint: p.hint.unwrap_or_default(),
-        }),
-        (None, None) => Err(Refusal {
-            message: format!("`{t}` is not a whole number"),
-            hint: "write a whole number without quotes or units, e.g. `24`".into(),
-        }),
-    }
-}
-
-/// The country code of an answer: suggestions read "DE — Deutschland"; the code is what
-/// the country rule decides on.
-fn code_part(s: &str) -> &str {
-    s.split(" — ").next().unwrap_or(s).trim()
-}
-
-/// One country, by the country rule.
-fn country_rule(cats: &'static Catalogs) -> impl Fn(&str) -> Result<String, Refusal> {
-    move |s: &str| {
-        let t = rules::text(s)?;
-        rules::country(code_part(&t), cats)
-    }
-}
-
-/// A comma-separated list of countries, each by the country rule; at least one.
-fn countries_rule(cats: &'static Catalogs) -> impl Fn(&str) -> Result<Vec<String>, Refusal> {
-    move |s: &str| {
-        let mut out: Vec<String> = Vec::new();
-        for part in s.split([',', ';']) {
-            if part.trim().is_empty() {
-                continue;
-            }
-            let code = rules::location(code_part(part), cats)?;
-            if !out.contains(&code) {
-                out.push(code);
-            }
-        }
-        if out.is_empty() {
-            rules::text("")?;
-        }
-        Ok(out)
-    }
-}
 
 /// Countries for what was typed, best first. A code or a spelling the country rule knows
 /// (`UK`, `DEU`, `Holland`, a name) names exactly one country and only that one is
@@ -179,7 +104,7 @@ pub fn country_completion(cats: &'static Catalogs, ui: Lang) -> Completion {
         };
         let codes: Vec<&str> = chosen
             .split(',')
-            .map(code_part)
+            .map(fields::code_part)
             .filter(|c| !c.is_empty())
             .collect();
         Some(codes.join(", ").to_uppercase())
@@ -197,34 +122,33 @@ pub(in crate::wizard) struct Wizard<'a> {
     pub(in crate::wizard) p: &'a mut dyn Prompter,
     /// The language of the questions.
     pub(in crate::wizard) ui: Lang,
+    /// The language of the contract (of the wording shown for measures and clauses).
+    pub(in crate::wizard) contract: Lang,
     /// The catalogs (countries, data categories, measures, ...).
     pub(in crate::wizard) cats: &'static Catalogs,
 }
 
 impl Wizard<'_> {
-    /// The German or the English text, by the language of the questions.
-    pub(in crate::wizard) fn t(&self, de: &'static str, en: &'static str) -> &'static str {
-        tr(self.ui, de, en)
-    }
-
     /// Shows text.
     pub(in crate::wizard) fn say(&mut self, text: &str) {
         self.p.say(text);
     }
 
-    /// Asks for text until the rule accepts it; returns the rule's value.
-    pub(in crate::wizard) fn ask<T: 'static>(
+    /// Asks for text until the rule accepts it; returns the rule's value. An answer the
+    /// rule read differently from how it was typed (`15.11.2026`, `50.000`, `deu`) is
+    /// shown back as understood.
+    pub(in crate::wizard) fn ask<T: Understood + 'static>(
         &mut self,
         key: &str,
         message: &str,
         help: Option<&str>,
         initial: &str,
-        rule: impl Fn(&str) -> Result<T, Refusal> + 'static,
+        rule: impl Fn(&str) -> Result<T, Refused> + 'static,
         completion: Option<Completion>,
     ) -> Result<T, Stop> {
         let rule = Rc::new(rule);
         let r2 = rule.clone();
-        let check: Check = Rc::new(move |s: &str| r2(s).map(|_| ()).map_err(|r| refusal_text(&r)));
+        let check: Check = Rc::new(move |s: &str| r2(s).map(|_| ()));
         let q = TextQuestion {
             key: key.into(),
             message: message.into(),
@@ -236,8 +160,14 @@ impl Wizard<'_> {
         loop {
             let s = self.p.text(&q)?;
             match rule(&s) {
-                Ok(v) => return Ok(v),
-                Err(r) => self.p.say(&refusal_text(&r)),
+                Ok(v) => {
+                    if !v.same_as(&s, self.ui) {
+                        self.p
+                            .say(&tr!("wizard-understood", value = v.shown(self.ui)));
+                    }
+                    return Ok(v);
+                }
+                Err(m) => self.p.say(&m),
             }
         }
     }
@@ -251,7 +181,7 @@ impl Wizard<'_> {
     ) -> Result<(), Stop> {
         address.street = self.text(
             &format!("{key}.street"),
-            self.t("Straße und Hausnummer", "Street and number"),
+            &tr!("wizard-street"),
             None,
             &address.street.clone(),
         )?;
@@ -260,14 +190,14 @@ impl Wizard<'_> {
         address.postal_code = self
             .opt_text(
                 &format!("{key}.postal_code"),
-                self.t("Postleitzahl", "Postal code"),
+                &tr!("wizard-postal-code"),
                 None,
                 Some(&address.postal_code.clone()),
             )?
             .unwrap_or_default();
         address.city = self.text(
             &format!("{key}.city"),
-            self.t("Ort", "City"),
+            &tr!("wizard-city"),
             None,
             &address.city.clone(),
         )?;
@@ -282,7 +212,7 @@ impl Wizard<'_> {
         help: Option<&str>,
         current: &str,
     ) -> Result<String, Stop> {
-        self.ask(key, message, help, current, rules::text, None)
+        self.ask(key, message, help, current, fields::text, None)
     }
 
     /// An optional text: empty is none.
@@ -298,34 +228,43 @@ impl Wizard<'_> {
             message,
             help,
             current.unwrap_or(""),
-            optional(rules::text),
+            optional(fields::text),
             None,
         )
     }
 
-    /// An optional date (YYYY-MM-DD); empty is none.
+    /// A date (`2026-12-01` or `1.12.2026`), as the ISO date.
+    pub(in crate::wizard) fn date(
+        &mut self,
+        key: &str,
+        message: &str,
+        help: &str,
+        current: &str,
+    ) -> Result<String, Stop> {
+        let d = self.ask(key, message, Some(help), current, fields::date, None)?;
+        Ok(d.to_string())
+    }
+
+    /// An optional date; empty is none.
     pub(in crate::wizard) fn opt_date(
         &mut self,
         key: &str,
         message: &str,
         current: Option<&str>,
     ) -> Result<Option<String>, Stop> {
-        let help = self.t(
-            "JJJJ-MM-TT, z. B. 2026-12-01; leer lassen, wenn es keins gibt",
-            "YYYY-MM-DD, e.g. 2026-12-01; leave empty if there is none",
-        );
+        let help = tr!("wizard-date-optional-help");
         let d = self.ask(
             key,
             message,
-            Some(help),
+            Some(&help),
             current.unwrap_or(""),
-            optional(rules::date),
+            optional(fields::date),
             None,
         )?;
         Ok(d.map(|d| d.to_string()))
     }
 
-    /// A whole number.
+    /// A whole number of up to `u32::MAX` (hours, days).
     pub(in crate::wizard) fn u32(
         &mut self,
         key: &str,
@@ -333,14 +272,21 @@ impl Wizard<'_> {
         help: Option<&str>,
         current: u32,
     ) -> Result<u32, Stop> {
-        self.ask(
-            key,
-            message,
-            help,
-            &current.to_string(),
-            number::<u32>,
-            None,
-        )
+        let rule =
+            |s: &str| whole(s, u64::from(u32::MAX)).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+        self.ask(key, message, help, &current.to_string(), rule, None)
+    }
+
+    /// An amount in euros (a whole number).
+    pub(in crate::wizard) fn euros(
+        &mut self,
+        key: &str,
+        message: &str,
+        help: Option<&str>,
+        current: Option<u64>,
+    ) -> Result<u64, Stop> {
+        let cur = current.map(|c| c.to_string()).unwrap_or_default();
+        self.ask(key, message, help, &cur, |s: &str| whole(s, u64::MAX), None)
     }
 
     /// One country, with autocompletion.
@@ -350,19 +296,18 @@ impl Wizard<'_> {
         message: &str,
         current: &str,
     ) -> Result<String, Stop> {
-        let help = self.t(
-            "ISO-Code wie DE, AT, FR, US; Tab ergänzt, auch nach dem Ländernamen",
-            "ISO code such as DE, AT, FR, US; Tab completes, also from the country name",
-        );
+        let help = tr!("wizard-country-help");
         let completion = country_completion(self.cats, self.ui);
-        self.ask(
+        let (cats, ui) = (self.cats, self.ui);
+        let c = self.ask(
             key,
             message,
-            Some(help),
+            Some(&help),
             current,
-            country_rule(self.cats),
+            move |s: &str| fields::one_country(s, cats, ui),
             Some(completion),
-        )
+        )?;
+        Ok(c.codes.into_iter().next().unwrap_or_default())
     }
 
     /// Countries separated by commas, with autocompletion; at least one.
@@ -372,19 +317,18 @@ impl Wizard<'_> {
         message: &str,
         current: &[String],
     ) -> Result<Vec<String>, Stop> {
-        let help = self.t(
-            "ISO-Codes, durch Komma getrennt, z. B. DE, IE; Tab ergänzt",
-            "ISO codes separated by commas, e.g. DE, IE; Tab completes",
-        );
+        let help = tr!("wizard-countries-help");
         let completion = country_completion(self.cats, self.ui);
-        self.ask(
+        let (cats, ui) = (self.cats, self.ui);
+        let c = self.ask(
             key,
             message,
-            Some(help),
+            Some(&help),
             &current.join(", "),
-            countries_rule(self.cats),
+            move |s: &str| fields::countries(s, cats, ui),
             Some(completion),
-        )
+        )?;
+        Ok(c.codes)
     }
 
     /// Yes or no.

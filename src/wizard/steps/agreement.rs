@@ -1,7 +1,7 @@
 //! Step 4: the main agreement, the duration of the processing, the reference of this
 //! agreement and the date it takes effect.
 
-use crate::model::rules;
+use crate::tr;
 use crate::wizard::ask::Wizard;
 use crate::wizard::form::{DurationForm, Form};
 use crate::wizard::{Choice, Stop};
@@ -11,10 +11,7 @@ impl Wizard<'_> {
     pub(super) fn agreement(&mut self, f: &mut Form, fresh: bool) -> Result<(), Stop> {
         let has = self.confirm(
             "agreement.has",
-            self.t(
-                "Gehört dieser Vertrag zu einem Hauptvertrag (Dienstleistungs-, Wartungs-, SaaS-Vertrag)?",
-                "Does this agreement belong to a main agreement (service, maintenance, SaaS contract)?",
-            ),
+            &tr!("wizard-agreement-has"),
             None,
             fresh || f.main_agreement.is_some(),
         )?;
@@ -22,19 +19,13 @@ impl Wizard<'_> {
             let m = f.main_agreement.get_or_insert_with(Default::default);
             m.title = self.text(
                 "agreement.title",
-                self.t("Titel des Hauptvertrags", "Title of the main agreement"),
-                Some(self.t(
-                    "z. B. »Vertrag über Webhosting und Wartung«",
-                    "e.g. \"Web hosting and maintenance agreement\"",
-                )),
+                &tr!("wizard-agreement-title"),
+                Some(&tr!("wizard-agreement-title-help")),
                 &m.title.clone(),
             )?;
             m.date = self.opt_date(
                 "agreement.date",
-                self.t(
-                    "Datum des Hauptvertrags (optional)",
-                    "Date of the main agreement (optional)",
-                ),
+                &tr!("wizard-agreement-date"),
                 m.date.clone().as_deref(),
             )?;
         } else {
@@ -50,26 +41,14 @@ impl Wizard<'_> {
         if has {
             choices.push(Choice::new(
                 "main_agreement",
-                self.t(
-                    "Solange der Hauptvertrag läuft",
-                    "As long as the main agreement runs",
-                ),
+                tr!("wizard-duration-main-agreement"),
             ));
         }
-        choices.push(Choice::new(
-            "fixed",
-            self.t("Bis zu einem festen Datum", "Until a fixed date"),
-        ));
-        choices.push(Choice::new(
-            "indefinite",
-            self.t("Unbefristet, kündbar", "Indefinitely, until terminated"),
-        ));
+        choices.push(Choice::new("fixed", tr!("wizard-duration-fixed")));
+        choices.push(Choice::new("indefinite", tr!("wizard-duration-indefinite")));
         let kind = self.choose(
             "agreement.duration",
-            self.t(
-                "Wie lange dauert die Verarbeitung?",
-                "How long does the processing last?",
-            ),
+            &tr!("wizard-duration"),
             None,
             choices,
             current,
@@ -80,20 +59,13 @@ impl Wizard<'_> {
                     DurationForm::Fixed { until } => until.clone(),
                     _ => String::new(),
                 };
-                let d = self.ask(
+                let until = self.date(
                     "agreement.until",
-                    self.t("Letzter Tag der Verarbeitung", "Last day of the processing"),
-                    Some(self.t(
-                        "JJJJ-MM-TT, z. B. 2027-12-31",
-                        "YYYY-MM-DD, e.g. 2027-12-31",
-                    )),
+                    &tr!("wizard-duration-until"),
+                    &tr!("wizard-duration-until-help"),
                     &until,
-                    rules::date,
-                    None,
                 )?;
-                DurationForm::Fixed {
-                    until: d.to_string(),
-                }
+                DurationForm::Fixed { until }
             }
             "indefinite" => {
                 let notice = match &f.processing.duration {
@@ -103,11 +75,8 @@ impl Wizard<'_> {
                 DurationForm::Indefinite {
                     notice: self.opt_text(
                         "agreement.notice",
-                        self.t("Kündigungsfrist (optional)", "Notice period (optional)"),
-                        Some(self.t(
-                            "z. B. »drei Monate zum Quartalsende«",
-                            "e.g. \"three months\"",
-                        )),
+                        &tr!("wizard-duration-notice"),
+                        Some(&tr!("wizard-duration-notice-help")),
                         notice.as_deref(),
                     )?,
                 }
@@ -116,22 +85,13 @@ impl Wizard<'_> {
         };
         f.id = self.opt_text(
             "agreement.id",
-            self.t(
-                "Ihr Zeichen für diesen Vertrag (optional)",
-                "Your reference for this agreement (optional)",
-            ),
-            Some(self.t(
-                "steht in der Fußzeile, z. B. »AVV-2026-001«; ohne Angabe bildet dpagen eins",
-                "printed in the footer, e.g. \"DPA-2026-001\"; dpagen makes one if empty",
-            )),
+            &tr!("wizard-reference"),
+            Some(&tr!("wizard-reference-help")),
             f.id.clone().as_deref(),
         )?;
         f.effective_date = self.opt_date(
             "agreement.effective_date",
-            self.t(
-                "Ab wann gilt der Vertrag? (optional; leer: mit der letzten Unterschrift)",
-                "When does the agreement take effect? (optional; empty: on the last signature)",
-            ),
+            &tr!("wizard-effective-date"),
             f.effective_date.clone().as_deref(),
         )?;
         Ok(())

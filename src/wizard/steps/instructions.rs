@@ -1,12 +1,14 @@
 //! Step 8: the form of instructions and the persons who give and receive them.
 
-use crate::model::rules;
-use crate::wizard::ask::{Wizard, optional};
+use crate::tr;
+use crate::wizard::ask::{Wizard, email, optional};
 use crate::wizard::form::{Form, PersonForm};
-use crate::wizard::{Choice, ChoiceQuestion, Stop, tr};
+use crate::wizard::{Choice, ChoiceQuestion, Stop};
 
 impl Wizard<'_> {
-    /// The persons of one side; the representative while nobody is named.
+    /// The persons of one side; the representative while nobody is named. Naming other
+    /// or further persons starts from the representative, so that adding a person adds
+    /// (untick the representative to replace them).
     fn persons(
         &mut self,
         key: &str,
@@ -15,10 +17,9 @@ impl Wizard<'_> {
         representative: &PersonForm,
     ) -> Result<(), Stop> {
         let current = if list.is_empty() {
-            format!(
-                "{} ({})",
-                representative.name,
-                self.t("vertretungsberechtigt", "representative")
+            tr!(
+                "wizard-persons-representative",
+                name = representative.name.as_str()
             )
         } else {
             list.iter()
@@ -28,29 +29,24 @@ impl Wizard<'_> {
         };
         let choice = self.choose(
             &format!("{key}.mode"),
-            &format!("{message} {}: {current}", self.t("Bisher", "Now")),
+            &tr!("wizard-persons-now", question = message, persons = current),
             None,
             vec![
-                Choice::new("keep", self.t("So lassen", "Keep")),
-                Choice::new(
-                    "change",
-                    self.t(
-                        "Andere oder weitere Personen angeben",
-                        "Name other or more persons",
-                    ),
-                ),
+                Choice::new("keep", tr!("wizard-persons-keep")),
+                Choice::new("change", tr!("wizard-persons-change")),
             ],
             "keep",
         )?;
         if choice == "keep" {
             return Ok(());
         }
+        if list.is_empty() && !representative.name.is_empty() {
+            list.push(representative.clone());
+        }
         if !list.is_empty() {
             let q = ChoiceQuestion {
                 key: format!("{key}.keep"),
-                message: self
-                    .t("Diese Personen behalten?", "Keep these persons?")
-                    .into(),
+                message: tr!("wizard-persons-keep-which"),
                 help: None,
                 choices: list
                     .iter()
@@ -72,58 +68,38 @@ impl Wizard<'_> {
         loop {
             let name = self.opt_text(
                 &format!("{key}.add.name"),
-                self.t(
-                    "Name einer weiteren Person (leer: fertig)",
-                    "Name of another person (empty: done)",
-                ),
+                &tr!("wizard-persons-add"),
                 None,
                 None,
             )?;
-            let Some(name) = name else { return Ok(()) };
-            list.push(PersonForm {
-                name,
-                ..PersonForm::default()
-            });
-            let email = self.ask(
+            let Some(name) = name else {
+                return Ok(());
+            };
+            let address = self.ask(
                 &format!("{key}.add.email"),
-                self.t(
-                    "Ihre E-Mail-Adresse (optional)",
-                    "Their e-mail address (optional)",
-                ),
+                &tr!("wizard-person-email", name = name.as_str()),
                 None,
                 "",
-                optional(rules::email),
+                optional(email),
                 None,
             )?;
-            if let Some(last) = list.last_mut() {
-                last.email = email;
-            }
+            list.push(PersonForm {
+                name,
+                email: address,
+                ..PersonForm::default()
+            });
         }
     }
 
     /// Form of instructions and the persons.
     pub(super) fn instructions(&mut self, f: &mut Form) -> Result<(), Stop> {
-        let ui = self.ui;
         let form = self.choose(
             "instructions.form",
-            self.t(
-                "In welcher Form erteilt der Auftraggeber Weisungen?",
-                "In what form does the controller give instructions?",
-            ),
+            &tr!("wizard-instructions-form"),
             None,
             vec![
-                Choice::new(
-                    "text",
-                    tr(
-                        ui,
-                        "Textform (z. B. E-Mail) genügt",
-                        "Text form (e.g. e-mail) suffices",
-                    ),
-                ),
-                Choice::new(
-                    "written",
-                    tr(ui, "Schriftlich (mit Unterschrift)", "In writing (signed)"),
-                ),
+                Choice::new("text", tr!("wizard-instructions-text")),
+                Choice::new("written", tr!("wizard-instructions-written")),
             ],
             &f.instructions.form.clone(),
         )?;
@@ -131,20 +107,14 @@ impl Wizard<'_> {
         let rep = f.controller.representative.clone();
         self.persons(
             "instructions.controller",
-            self.t(
-                "Wer darf für den Auftraggeber Weisungen erteilen?",
-                "Who may give instructions for the controller?",
-            ),
+            &tr!("wizard-instructions-controller"),
             &mut f.instructions.controller_persons,
             &rep,
         )?;
         let rep = f.processor.representative.clone();
         self.persons(
             "instructions.processor",
-            self.t(
-                "Wer nimmt beim Auftragnehmer Weisungen entgegen?",
-                "Who receives instructions at the processor?",
-            ),
+            &tr!("wizard-instructions-processor"),
             &mut f.instructions.processor_persons,
             &rep,
         )?;

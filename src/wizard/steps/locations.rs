@@ -2,8 +2,8 @@
 //! (Art. 44-49 GDPR) for a country outside the EEA; the subprocessors step asks the same
 //! transfer question.
 
-use crate::Lang;
 use crate::catalog::Country;
+use crate::tr;
 use crate::wizard::ask::Wizard;
 use crate::wizard::form::{Form, TransferForm};
 use crate::wizard::{Choice, Stop};
@@ -51,32 +51,18 @@ impl Wizard<'_> {
             return Ok(None);
         }
         if needing.is_empty() {
-            self.say(&match ui {
-                Lang::De => format!(
-                    "{}: {} liegt außerhalb des EWR, hat aber einen Angemessenheitsbeschluss der EU-Kommission (Art. 45 DSGVO); eine weitere Grundlage ist nicht nötig.",
-                    who,
-                    names(&outside)
-                ),
-                Lang::En => format!(
-                    "{}: {} is outside the EEA but has an adequacy decision of the European Commission (Art. 45 GDPR); no further basis is needed.",
-                    who,
-                    names(&outside)
-                ),
-            });
+            self.say(&tr!(
+                "wizard-transfer-adequate",
+                who = who,
+                countries = names(&outside)
+            ));
             return Ok(current.filter(|c| c == "adequacy").map(TransferForm::One));
         }
-        self.say(&match ui {
-            Lang::De => format!(
-                "{}: {} liegt außerhalb des EWR ohne Angemessenheitsbeschluss. Eine Übermittlung dorthin braucht eine Rechtsgrundlage nach Art. 44–49 DSGVO. Die Möglichkeiten:",
-                who,
-                names(&needing)
-            ),
-            Lang::En => format!(
-                "{}: {} is outside the EEA without an adequacy decision. A transfer there needs a legal basis under Art. 44-49 GDPR. The choices:",
-                who,
-                names(&needing)
-            ),
-        });
+        self.say(&tr!(
+            "wizard-transfer-needed",
+            who = who,
+            countries = names(&needing)
+        ));
         let dpf_possible = needing.iter().all(|c| c.dpf);
         let ids: &[&str] = if dpf_possible {
             &["dpf", "scc", "bcr", "derogation"]
@@ -98,10 +84,7 @@ impl Wizard<'_> {
         let cur = current.unwrap_or_else(|| "scc".into());
         let basis = self.choose(
             key,
-            &match ui {
-                Lang::De => format!("Rechtsgrundlage für {}", names(&needing)),
-                Lang::En => format!("Legal basis for {}", names(&needing)),
-            },
+            &tr!("wizard-transfer-basis", countries = names(&needing)),
             None,
             choices,
             &cur,
@@ -117,18 +100,12 @@ impl Wizard<'_> {
             } else {
                 f.processing.locations.clone()
             };
-        f.processing.locations = self.countries(
-            "locations.countries",
-            self.t(
-                "In welchen Ländern verarbeitet der Auftragnehmer selbst die Daten?",
-                "In which countries does the processor itself process the data?",
-            ),
-            &current,
-        )?;
-        let who = self.t("Auftragnehmer", "Processor");
+        f.processing.locations =
+            self.countries("locations.countries", &tr!("wizard-locations"), &current)?;
+        let who = tr!("wizard-transfer-who-processor");
         f.processing.transfer = self.transfer_basis(
             "locations.transfer",
-            who,
+            &who,
             &f.processing.locations.clone(),
             f.processing.transfer.clone(),
         )?;

@@ -2,7 +2,7 @@
 //! closely related sections: [`start`] (language and role), [`parties`] (controller and
 //! processor), [`agreement`], [`processing`] (subject matter, purpose, operations, data
 //! categories and data subjects), [`locations`] (and the transfer basis), [`instructions`],
-//! [`security`], [`subprocessors`], [`terms`], [`options`], [`signatories`], [`summary`]
+//! [`security`] (with [`review`], the promises word for word), [`subprocessors`], [`terms`], [`options`], [`signatories`], [`summary`]
 //! (overview, check, what next) and [`save`] (the contract file and the PDF).
 //!
 //! Each step is a method of [`Wizard`] built on the helpers of [`super::ask`]; it writes
@@ -14,6 +14,7 @@ mod locations;
 mod options;
 mod parties;
 mod processing;
+mod review;
 mod save;
 mod security;
 mod signatories;

@@ -1,83 +1,64 @@
-//! Step 12: the optional clauses (their wording is also used by the summary) and a
-//! contractual penalty. The professional secrecy clause (§ 203 StGB) is offered only where
-//! it may apply: the controller's name points to such a profession, or health data or
-//! patients are processed (the same test as `dpa check`).
+//! Step 12: the optional clauses (their names are also used by the summary) and a
+//! contractual penalty. Each clause shows its full wording for this form under the list,
+//! so that ticking one line is not agreeing to paragraphs unread. The professional
+//! secrecy clause (§ 203 StGB) is offered only where it may apply: the controller's name
+//! points to such a profession, or health data or patients are processed (the same test
+//! as `dpa check`).
 
-use crate::wizard::ask::{Wizard, number};
+use super::review::rendered_clauses;
+use crate::tr;
+use crate::wizard::ask::Wizard;
 use crate::wizard::form::{Form, ItemForm};
-use crate::wizard::{Choice, ChoiceQuestion, Stop, tr};
+use crate::wizard::{Choice, ChoiceQuestion, Stop};
 
-/// The wording of the optional clauses: id, German and English label and help.
-pub(super) const OPTION_TEXTS: [(&str, [&str; 4]); 7] = [
-    (
-        "remote_maintenance",
-        [
-            "Fernwartung",
-            "Regeln für Fernzugriffe: protokolliert, vom Auftraggeber beobachtbar, keine Kopien.",
-            "Remote maintenance",
-            "Rules for remote access: logged, watchable by the controller, no copies.",
-        ],
-    ),
-    (
-        "data_carrier_disposal",
-        [
-            "Vernichtung von Datenträgern",
-            "Datenträger werden nach DIN 66399 vernichtet, mit Nachweis.",
-            "Disposal of data carriers",
-            "Data carriers are destroyed to DIN 66399, with proof.",
-        ],
-    ),
-    (
-        "software_development",
-        [
-            "Programmerstellung im Auftrag",
-            "Keine Echtdaten für Tests; Regeln für Quellcode und Übergabe.",
-            "Software development on behalf",
-            "No real data for tests; rules for source code and hand-over.",
-        ],
-    ),
-    (
-        "data_outsourcing",
-        [
-            "Auslagerung von Datenbeständen",
-            "Verschlüsselung auch bei der Übertragung, logische Trennung je Auftraggeber.",
-            "Outsourcing of data stocks",
-            "Encryption in transit too, logical separation per client.",
-        ],
-    ),
-    (
-        "seizure_insolvency_notice",
-        [
-            "Pfändung, Beschlagnahme, Insolvenz",
-            "Der Auftragnehmer informiert sofort; die Daten gehören dem Auftraggeber.",
-            "Seizure, attachment, insolvency",
-            "The processor informs at once; the data belongs to the controller.",
-        ],
-    ),
-    (
-        "no_right_of_retention",
-        [
-            "Kein Zurückbehaltungsrecht",
-            "Daten und Datenträger dürfen nicht zurückgehalten werden (§ 273 BGB), etwa wegen offener Rechnungen.",
-            "No right of retention",
-            "Data and carriers may not be withheld (§ 273 BGB), e.g. over unpaid invoices.",
-        ],
-    ),
-    (
-        "professional_secrecy",
-        [
-            "Berufsgeheimnis (§ 203 StGB)",
-            "Für Ärzte, Zahnärzte, Therapeuten, Rechtsanwälte, Steuerberater: Verschwiegenheitspflicht mit Belehrung über die Strafbarkeit.",
-            "Professional secrecy (§ 203 StGB)",
-            "For doctors, dentists, therapists, lawyers, tax advisers: duty of secrecy with notice of criminal liability.",
-        ],
-    ),
+/// The switchable clauses: the option's id and the id of the clause it switches on.
+pub(super) const OPTIONS: [(&str, &str); 7] = [
+    ("remote_maintenance", "remote_maintenance"),
+    ("data_carrier_disposal", "data_carrier_disposal"),
+    ("software_development", "software_development"),
+    ("data_outsourcing", "data_outsourcing"),
+    ("seizure_insolvency_notice", "seizure_insolvency"),
+    ("no_right_of_retention", "retention_right"),
+    ("professional_secrecy", "professional_secrecy"),
 ];
+
+/// The name of an optional clause, in the language of the questions.
+pub(super) fn option_label(id: &str) -> String {
+    match id {
+        "remote_maintenance" => tr!("wizard-option-remote-maintenance"),
+        "data_carrier_disposal" => tr!("wizard-option-data-carrier-disposal"),
+        "software_development" => tr!("wizard-option-software-development"),
+        "data_outsourcing" => tr!("wizard-option-data-outsourcing"),
+        "seizure_insolvency_notice" => tr!("wizard-option-seizure-insolvency"),
+        "no_right_of_retention" => tr!("wizard-option-no-retention"),
+        "professional_secrecy" => tr!("wizard-option-professional-secrecy"),
+        other => other.to_string(),
+    }
+}
+
+/// One line saying what an optional clause is for.
+fn option_help(id: &str) -> Option<String> {
+    Some(match id {
+        "remote_maintenance" => tr!("wizard-option-remote-maintenance-help"),
+        "data_carrier_disposal" => tr!("wizard-option-data-carrier-disposal-help"),
+        "software_development" => tr!("wizard-option-software-development-help"),
+        "data_outsourcing" => tr!("wizard-option-data-outsourcing-help"),
+        "seizure_insolvency_notice" => tr!("wizard-option-seizure-insolvency-help"),
+        "no_right_of_retention" => tr!("wizard-option-no-retention-help"),
+        "professional_secrecy" => tr!("wizard-option-professional-secrecy-help"),
+        _ => return None,
+    })
+}
 
 impl Wizard<'_> {
     /// Optional clauses and the contractual penalty.
     pub(super) fn options(&mut self, f: &mut Form) -> Result<(), Stop> {
-        let ui = self.ui;
+        // Each clause as this form would print it.
+        let mut all_on = f.clone();
+        let ids: Vec<String> = OPTIONS.iter().map(|(o, _)| o.to_string()).collect();
+        all_on.options.set_flags(&ids);
+        let clause_ids: Vec<&str> = OPTIONS.iter().map(|(_, c)| *c).collect();
+        let texts = rendered_clauses(&all_on, &clause_ids).unwrap_or_default();
         let secrecy = f.options.professional_secrecy
             || self.cats.secrecy_likely(
                 &f.controller.name,
@@ -87,14 +68,20 @@ impl Wizard<'_> {
                     ItemForm::Text(_) => None,
                 }),
             );
-        let offered: Vec<&(&str, [&str; 4])> = OPTION_TEXTS
+        let offered: Vec<&(&str, &str)> = OPTIONS
             .iter()
             .filter(|(id, _)| *id != "professional_secrecy" || secrecy)
             .collect();
         let choices: Vec<Choice> = offered
             .iter()
-            .map(|(id, [dl, dh, el, eh])| {
-                Choice::new(*id, tr(ui, dl, el)).with_help(Some(tr(ui, dh, eh)))
+            .map(|(id, clause)| {
+                let text = texts
+                    .iter()
+                    .find(|(c, _, _)| c == clause)
+                    .map(|(_, _, body)| body.replace("\n\n", " "));
+                Choice::new(*id, option_label(id))
+                    .with_help(option_help(id))
+                    .with_detail(text)
             })
             .collect();
         let flags = f.options.flags();
@@ -106,13 +93,8 @@ impl Wizard<'_> {
             .collect();
         let q = ChoiceQuestion {
             key: "options.clauses".into(),
-            message: self
-                .t(
-                    "Welche zusätzlichen Klauseln sollen in den Vertrag?",
-                    "Which additional clauses should the agreement contain?",
-                )
-                .into(),
-            help: None,
+            message: tr!("wizard-options"),
+            help: Some(tr!("wizard-options-help")),
             choices,
             selected,
             at_least_one: false,
@@ -125,26 +107,16 @@ impl Wizard<'_> {
         f.options.set_flags(&on);
         let penalty = self.confirm(
             "options.penalty",
-            self.t(
-                "Eine Vertragsstrafe vereinbaren?",
-                "Agree on a contractual penalty?",
-            ),
+            &tr!("wizard-penalty"),
             None,
             f.options.contractual_penalty_eur.is_some(),
         )?;
         if penalty {
-            let cur = f
-                .options
-                .contractual_penalty_eur
-                .map(|c| c.to_string())
-                .unwrap_or_default();
-            f.options.contractual_penalty_eur = Some(self.ask(
+            f.options.contractual_penalty_eur = Some(self.euros(
                 "options.penalty_eur",
-                self.t("Betrag je Verstoß in Euro", "Amount per breach in euros"),
+                &tr!("wizard-penalty-eur"),
                 None,
-                &cur,
-                number::<u64>,
-                None,
+                f.options.contractual_penalty_eur,
             )?);
         } else {
             f.options.contractual_penalty_eur = None;

@@ -2,51 +2,52 @@
 //! representative, and optionally a contact person and a data protection officer.
 
 use crate::Lang;
-use crate::model::rules;
+use crate::tr;
 use crate::wizard::Stop;
-use crate::wizard::ask::{Wizard, optional};
+use crate::wizard::ask::{Wizard, email, optional, phone};
 use crate::wizard::form::{PartyForm, PersonForm};
 
 impl Wizard<'_> {
-    /// A person: name, optionally role, e-mail, optionally phone.
-    fn person(
+    /// A person: name, optionally role, e-mail, optionally phone. The e-mail and phone
+    /// questions name the person, so that nobody reads them as "your e-mail".
+    pub(super) fn person(
         &mut self,
         key: &str,
         p: &mut PersonForm,
         role: bool,
-        phone: bool,
+        phone_too: bool,
     ) -> Result<(), Stop> {
         p.name = self.text(
             &format!("{key}.name"),
-            self.t("Name", "Name"),
+            &tr!("wizard-person-name"),
             None,
             &p.name.clone(),
         )?;
         if role {
             p.role = self.opt_text(
                 &format!("{key}.role"),
-                self.t("Funktion (optional)", "Role (optional)"),
+                &tr!("wizard-person-role"),
                 None,
                 p.role.clone().as_deref(),
             )?;
         }
-        let email = p.email.clone();
+        let current = p.email.clone();
         p.email = self.ask(
             &format!("{key}.email"),
-            self.t("E-Mail-Adresse (optional)", "E-mail address (optional)"),
+            &tr!("wizard-person-email", name = p.name.as_str()),
             None,
-            email.as_deref().unwrap_or(""),
-            optional(rules::email),
+            current.as_deref().unwrap_or(""),
+            optional(email),
             None,
         )?;
-        if phone {
-            let ph = p.phone.clone();
+        if phone_too {
+            let current = p.phone.clone();
             p.phone = self.ask(
                 &format!("{key}.phone"),
-                self.t("Telefon (optional)", "Phone (optional)"),
+                &tr!("wizard-person-phone", name = p.name.as_str()),
                 None,
-                ph.as_deref().unwrap_or(""),
-                optional(rules::phone),
+                current.as_deref().unwrap_or(""),
+                optional(phone),
                 None,
             )?;
         }
@@ -55,86 +56,55 @@ impl Wizard<'_> {
 
     /// One party; `own` when it is the person's own organisation.
     pub(super) fn party(&mut self, key: &str, p: &mut PartyForm, own: bool) -> Result<(), Stop> {
-        let ui = self.ui;
         let name_q = match (key, own) {
-            ("controller", true) | ("processor", true) => self.t(
-                "Name Ihres Unternehmens (Firma, wie im Vertrag)",
-                "Your organisation's legal name",
-            ),
-            ("controller", false) => self.t(
-                "Name des Auftraggebers (Firma, wie im Vertrag)",
-                "The controller's legal name",
-            ),
-            _ => self.t(
-                "Name des Auftragnehmers (Firma, wie im Vertrag)",
-                "The processor's legal name",
-            ),
+            (_, true) => tr!("wizard-party-name-own"),
+            ("controller", false) => tr!("wizard-party-name-controller"),
+            _ => tr!("wizard-party-name-processor"),
         };
         p.name = self.text(
             &format!("{key}.name"),
-            name_q,
-            Some(self.t(
-                "z. B. »Zahnarztpraxis Dr. Weber« oder »Pixelwerk GmbH«",
-                "e.g. \"Weber Dental Practice\" or \"Pixelwerk Ltd\"",
-            )),
+            &name_q,
+            Some(&tr!("wizard-party-name-help")),
             &p.name.clone(),
         )?;
         self.street_postal_city(key, &mut p.address)?;
-        let country = if p.address.country.is_empty() && ui == Lang::De {
+        let country = if p.address.country.is_empty() && self.ui == Lang::De {
             "DE".to_string()
         } else {
             p.address.country.clone()
         };
-        p.address.country = self.country(
-            &format!("{key}.country"),
-            self.t("Land", "Country"),
-            &country,
-        )?;
+        p.address.country =
+            self.country(&format!("{key}.country"), &tr!("wizard-country"), &country)?;
         p.register = self.opt_text(
             &format!("{key}.register"),
-            self.t("Registereintrag (optional)", "Register entry (optional)"),
-            Some(self.t(
-                "z. B. »HRB 1234, Amtsgericht Köln«",
-                "e.g. \"Company no. 01234567, Companies House\"",
-            )),
+            &tr!("wizard-register"),
+            Some(&tr!("wizard-register-help")),
             p.register.clone().as_deref(),
         )?;
         p.representative.name = self.text(
             &format!("{key}.representative.name"),
-            self.t("Vertreten durch (Name)", "Represented by (name)"),
-            Some(self.t(
-                "die Person, die den Vertrag für das Unternehmen schließen darf",
-                "the person who may conclude the contract for the organisation",
-            )),
+            &tr!("wizard-representative"),
+            Some(&tr!("wizard-representative-help")),
             &p.representative.name.clone(),
         )?;
         p.representative.role = self.opt_text(
             &format!("{key}.representative.role"),
-            self.t("Funktion (optional)", "Role (optional)"),
-            Some(self.t(
-                "z. B. Geschäftsführerin, Inhaber",
-                "e.g. Managing Director, Owner",
-            )),
+            &tr!("wizard-person-role"),
+            Some(&tr!("wizard-representative-role-help")),
             p.representative.role.clone().as_deref(),
         )?;
-        let email = p.representative.email.clone();
+        let current = p.representative.email.clone();
         p.representative.email = self.ask(
             &format!("{key}.representative.email"),
-            self.t("E-Mail-Adresse (optional)", "E-mail address (optional)"),
-            Some(self.t(
-                "an diese Adresse gehen Weisungen und Meldungen, wenn keine andere genannt ist",
-                "instructions and notices go here unless another address is named",
-            )),
-            email.as_deref().unwrap_or(""),
-            optional(rules::email),
+            &tr!("wizard-person-email", name = p.representative.name.as_str()),
+            Some(&tr!("wizard-representative-email-help")),
+            current.as_deref().unwrap_or(""),
+            optional(email),
             None,
         )?;
         if self.confirm(
             &format!("{key}.contact.has"),
-            self.t(
-                "Eine eigene Ansprechperson für diesen Vertrag angeben?",
-                "Name a separate contact person for this agreement?",
-            ),
+            &tr!("wizard-contact-has"),
             None,
             p.contact.is_some(),
         )? {
@@ -145,14 +115,8 @@ impl Wizard<'_> {
         }
         if self.confirm(
             &format!("{key}.dpo.has"),
-            self.t(
-                "Einen Datenschutzbeauftragten angeben?",
-                "Name a data protection officer?",
-            ),
-            Some(self.t(
-                "Pflicht z. B. ab 20 Personen, die ständig personenbezogene Daten verarbeiten (§ 38 BDSG)",
-                "Required e.g. for core activities of large-scale monitoring or special categories (Art. 37)",
-            )),
+            &tr!("wizard-dpo-has"),
+            Some(&tr!("wizard-dpo-has-help")),
             p.dpo.is_some(),
         )? {
             let dpo = p.dpo.get_or_insert_with(PersonForm::default);

@@ -2,6 +2,7 @@
 //! categories, special categories (Art. 9), criminal offence data (Art. 10) and data
 //! subjects.
 
+use crate::tr;
 use crate::wizard::Stop;
 use crate::wizard::ask::Wizard;
 use crate::wizard::form::Form;
@@ -12,26 +13,14 @@ impl Wizard<'_> {
         let p = &mut f.processing;
         p.subject_matter = self.text(
             "processing.subject_matter",
-            self.t(
-                "Gegenstand: Was tut der Auftragnehmer?",
-                "Subject matter: what does the processor do?",
-            ),
-            Some(self.t(
-                "z. B. »Hosting und Wartung der Praxis-Website mit Online-Terminbuchung«",
-                "e.g. \"Hosting and maintenance of the website with online booking\"",
-            )),
+            &tr!("wizard-subject-matter"),
+            Some(&tr!("wizard-subject-matter-help")),
             &p.subject_matter.clone(),
         )?;
         p.purpose = self.text(
             "processing.purpose",
-            self.t(
-                "Zweck: Wozu werden die Daten verarbeitet?",
-                "Purpose: what is the data processed for?",
-            ),
-            Some(self.t(
-                "z. B. »Bereitstellung der Website und Verwaltung von Terminanfragen«",
-                "e.g. \"Providing the website and managing appointment requests\"",
-            )),
+            &tr!("wizard-purpose"),
+            Some(&tr!("wizard-purpose-help")),
             &p.purpose.clone(),
         )?;
         let current = if fresh && p.operations.is_empty() {
@@ -50,10 +39,7 @@ impl Wizard<'_> {
         };
         p.operations = self.pick_ids(
             "processing.operations",
-            self.t(
-                "Art der Verarbeitung: Was geschieht mit den Daten? (Art. 4 Nr. 2 DSGVO)",
-                "Nature of the processing: what happens to the data? (Art. 4(2) GDPR)",
-            ),
+            &tr!("wizard-operations"),
             None,
             &self.cats.operations,
             &current,
@@ -68,63 +54,35 @@ impl Wizard<'_> {
         let p = &mut f.processing;
         self.items(
             "data.categories",
-            self.t(
-                "Welche Arten personenbezogener Daten?",
-                "Which types of personal data?",
-            ),
-            self.t("ankreuzen, was verarbeitet wird", "tick what is processed"),
-            self.t(
-                "Weitere Datenart als Freitext (optional)",
-                "Another type of data as free text (optional)",
-            ),
+            &tr!("wizard-data-categories"),
+            &tr!("wizard-data-categories-help"),
+            &tr!("wizard-data-categories-add"),
             &cats.data_categories,
             &mut p.data_categories,
             &["identification", "contact"],
         )?;
         p.special_categories = self.pick_ids(
             "data.special",
-            self.t(
-                "Besondere Kategorien nach Art. 9 DSGVO? (meist keine)",
-                "Special categories under Art. 9 GDPR? (usually none)",
-            ),
-            Some(self.t(
-                "Art. 9: Daten über Gesundheit, Herkunft, Religion, Politik, Gewerkschaft, Genetik, Biometrie, Sexualleben – streng geschützt; nur ankreuzen, was wirklich vorkommt",
-                "Art. 9: data on health, origin, religion, politics, trade unions, genetics, biometrics, sex life – strictly protected; tick only what really occurs",
-            )),
+            &tr!("wizard-special"),
+            Some(&tr!("wizard-special-help")),
             &cats.special_categories,
             &p.special_categories.clone(),
             false,
         )?;
         if !p.special_categories.is_empty() {
-            let msg = self.t(
-                "Hinweis: Für Art.-9-Daten verlangt die Prüfung Verschlüsselung und Rollenrechte; die TOM-Vorlage »Gesundheitswesen« enthält sie.",
-                "Note: for Art. 9 data the check requires encryption and role-based access; the TOM preset \"Healthcare\" has them.",
-            );
-            self.say(msg);
+            self.say(&tr!("wizard-special-note"));
         }
         p.criminal_offence_data = self.confirm(
             "data.criminal",
-            self.t(
-                "Werden Daten über Straftaten oder Verurteilungen verarbeitet? (Art. 10 DSGVO)",
-                "Is data on criminal convictions or offences processed? (Art. 10 GDPR)",
-            ),
-            Some(self.t(
-                "z. B. Führungszeugnisse von Beschäftigten",
-                "e.g. criminal record certificates of staff",
-            )),
+            &tr!("wizard-criminal"),
+            Some(&tr!("wizard-criminal-help")),
             p.criminal_offence_data,
         )?;
         self.items(
             "data.subjects",
-            self.t(
-                "Wessen Daten sind es? (betroffene Personen)",
-                "Whose data is it? (data subjects)",
-            ),
-            self.t("ankreuzen, wer betroffen ist", "tick who is concerned"),
-            self.t(
-                "Weitere Gruppe als Freitext (optional)",
-                "Another group as free text (optional)",
-            ),
+            &tr!("wizard-subjects"),
+            &tr!("wizard-subjects-help"),
+            &tr!("wizard-subjects-add"),
             &cats.data_subjects,
             &mut p.data_subjects,
             &["customers"],

@@ -5,13 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::input::{LoadedContract, parse_contract};
-use crate::model::Date;
+use crate::wizard::Stop;
 use crate::wizard::ask::Wizard;
 use crate::wizard::draft::Draft;
 use crate::wizard::driver::{Outcome, Step};
 use crate::wizard::form::Form;
-use crate::wizard::{Stop, tr};
-use crate::{Error, Lang};
+use crate::{Error, Lang, tr};
 
 /// A file name from the controller's name: `avv-zahnarztpraxis-dr-weber.yaml`.
 pub(super) fn default_file_name(f: &Form, ui: Lang) -> String {
@@ -37,7 +36,10 @@ pub(super) fn default_file_name(f: &Form, ui: Lang) -> String {
         }
         clean.push_str(part);
     }
-    let prefix = tr(ui, "avv", "dpa");
+    let prefix = match ui {
+        Lang::De => "avv",
+        Lang::En => "dpa",
+    };
     if clean.is_empty() {
         format!("{prefix}.yaml")
     } else {
@@ -47,14 +49,13 @@ pub(super) fn default_file_name(f: &Form, ui: Lang) -> String {
 
 impl Wizard<'_> {
     /// Asks for the file name, writes the contract file, discards the draft and offers
-    /// the PDF.
+    /// the PDF (with the Markdown beside it, as `dpa render` writes them).
     pub(super) fn save(
         &mut self,
         d: &mut Draft,
         yaml: &str,
         draft_path: &Path,
     ) -> Result<Step, Stop> {
-        let ui = self.ui;
         let path = loop {
             let initial = d
                 .output
@@ -62,21 +63,15 @@ impl Wizard<'_> {
                 .unwrap_or_else(|| default_file_name(&d.form, d.form.lang()));
             let name = self.text(
                 "save.file",
-                self.t("Dateiname des Vertrags", "File name of the contract"),
-                Some(self.t(
-                    "die Vertragsdatei (YAML, Format 1) für `dpa render` und `dpa batch`",
-                    "the contract file (YAML, format 1) for `dpa render` and `dpa batch`",
-                )),
+                &tr!("wizard-save-file"),
+                Some(&tr!("wizard-save-file-help")),
                 &initial,
             )?;
             d.output = Some(name.clone());
             let path = PathBuf::from(&name);
             let same_as_from = d.from.as_deref().is_some_and(|f| Path::new(f) == path);
             if path.exists() && !same_as_from {
-                let q = match ui {
-                    Lang::De => format!("{name} gibt es schon. Überschreiben?"),
-                    Lang::En => format!("{name} exists. Overwrite it?"),
-                };
+                let q = tr!("wizard-overwrite", file = name.as_str());
                 if !self.confirm("save.overwrite", &q, None, false)? {
                     continue;
                 }
@@ -87,49 +82,35 @@ impl Wizard<'_> {
             }
         };
         Draft::discard(draft_path);
-        self.say(&match ui {
-            Lang::De => format!("Gespeichert: {}", path.display()),
-            Lang::En => format!("Saved: {}", path.display()),
-        });
-        // From here on the contract is safe; a stop only skips the PDF.
-        let pdf = match self.confirm(
-            "render.now",
-            self.t("Jetzt das PDF erzeugen?", "Render the PDF now?"),
-            None,
-            true,
-        ) {
+        self.say(&tr!("wizard-saved", file = path.display().to_string()));
+        // From here on the contract is safe; a stop (or Esc) only skips the PDF.
+        let written = match self.confirm("render.now", &tr!("wizard-render-now"), None, true) {
             Ok(true) => self.render(&path, yaml),
             _ => None,
         };
         // Offered with the PDF: the same contract as a Word file, for negotiation.
-        if pdf.is_some()
+        if written.is_some()
             && matches!(
-                self.confirm(
-                    "render.docx",
-                    &crate::tr_in!(ui, "wizard-docx-offer"),
-                    None,
-                    false
-                ),
+                self.confirm("render.docx", &tr!("wizard-docx-offer"), None, false),
                 Ok(true)
             )
         {
             self.render_docx(&path, yaml);
         }
-        if pdf.is_none() {
-            self.say(&match ui {
-                Lang::De => format!("PDF später erzeugen mit: dpa render {}", path.display()),
-                Lang::En => format!("Render it later with: dpa render {}", path.display()),
-            });
+        if written.is_none() {
+            self.say(&tr!(
+                "wizard-render-later",
+                file = path.display().to_string()
+            ));
         }
         Ok(Step::Done(Outcome::Saved {
             contract: path,
-            pdf,
+            pdf: written,
         }))
     }
 
     /// Writes the Word file (DOCX) next to the contract, never over an existing file.
     fn render_docx(&mut self, contract: &Path, yaml: &str) {
-        let ui = self.ui;
         let docx_path = contract.with_extension("docx");
         let result = parse_contract(contract, yaml.to_string()).and_then(|loaded| {
             let lib = crate::clauses::Library::builtin()?;
@@ -137,15 +118,20 @@ impl Wizard<'_> {
                 docx: true,
                 ..Default::default()
             };
-            let out = crate::pipeline::render(&loaded, &lib, formats, false, Date::today())?;
+            let out = crate::pipeline::render(
+                &loaded,
+                &lib,
+                formats,
+                false,
+                crate::model::Date::today(),
+            )?;
             let bytes = out
                 .docx
                 .ok_or_else(|| Error::Internal("no DOCX was rendered".into()))?;
             crate::output::write_atomic(&docx_path, &bytes, false)
         });
         self.say(&match result {
-            Ok(()) => crate::tr_in!(
-                ui,
+            Ok(()) => tr!(
                 "wizard-docx-written",
                 file = docx_path.display().to_string()
             ),
@@ -153,15 +139,18 @@ impl Wizard<'_> {
         });
     }
 
-    /// Renders the PDF next to the contract; `None` when not written.
+    /// Renders the PDF and the Markdown next to the contract, as `dpa render` names them
+    /// (`avv-x.yaml` -> `avv-x.pdf`, `avv-x.md`); `None` when nothing was written.
     fn render(&mut self, contract: &Path, yaml: &str) -> Option<PathBuf> {
-        let ui = self.ui;
         let pdf_path = contract.with_extension("pdf");
-        if pdf_path.exists() {
-            let q = match ui {
-                Lang::De => format!("{} gibt es schon. Überschreiben?", pdf_path.display()),
-                Lang::En => format!("{} exists. Overwrite it?", pdf_path.display()),
-            };
+        let md_path = contract.with_extension("md");
+        let existing: Vec<String> = [&pdf_path, &md_path]
+            .iter()
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            let q = tr!("wizard-overwrite", file = existing.join(", "));
             if !matches!(self.confirm("render.overwrite", &q, None, false), Ok(true)) {
                 return None;
             }
@@ -174,7 +163,7 @@ impl Wizard<'_> {
                     &lib,
                     crate::pipeline::Formats {
                         pdf: true,
-                        markdown: false,
+                        markdown: true,
                         docx: false,
                     },
                     false,
@@ -182,22 +171,25 @@ impl Wizard<'_> {
                 )?;
                 let pdf = out
                     .pdf
+                    .as_ref()
                     .ok_or_else(|| Error::Internal("no PDF was rendered".into()))?;
-                crate::output::write_atomic(&pdf_path, &pdf.bytes, true)?;
+                let files: Vec<(PathBuf, &[u8])> = out
+                    .files()
+                    .into_iter()
+                    .map(|(ext, bytes)| (contract.with_extension(ext), bytes))
+                    .collect();
+                crate::output::write_all_or_none(&files, true)?;
                 Ok((pdf.pages, pdf.fields.len()))
             });
         match result {
             Ok((pages, fields)) => {
-                self.say(&match ui {
-                    Lang::De => format!(
-                        "PDF geschrieben: {} ({pages} Seiten, {fields} Signaturfelder)",
-                        pdf_path.display()
-                    ),
-                    Lang::En => format!(
-                        "Wrote {} ({pages} pages, {fields} signature fields)",
-                        pdf_path.display()
-                    ),
-                });
+                self.say(&tr!(
+                    "wizard-rendered",
+                    pdf = pdf_path.display().to_string(),
+                    pages = pages,
+                    fields = fields,
+                    markdown = md_path.display().to_string()
+                ));
                 Some(pdf_path)
             }
             Err(e) => {

@@ -1,7 +1,7 @@
 //! Step 9: the technical and organisational measures: a preset to start from, the
 //! catalog measures, the person's own measures and certifications.
 
-use crate::Lang;
+use crate::tr;
 use crate::wizard::ask::Wizard;
 use crate::wizard::draft::Role;
 use crate::wizard::form::{CustomForm, Form};
@@ -11,28 +11,15 @@ impl Wizard<'_> {
     /// The measures, worded for the person's role.
     pub(super) fn security(&mut self, f: &mut Form, role: Role) -> Result<(), Stop> {
         let cats = self.cats;
-        let ui = self.ui;
         let mut choices = Vec::new();
         if !f.security.measures.is_empty() {
             choices.push(Choice::new(
                 "keep",
-                match ui {
-                    Lang::De => format!(
-                        "Bisherige Auswahl bearbeiten ({} Maßnahmen)",
-                        f.security.measures.len()
-                    ),
-                    Lang::En => format!(
-                        "Edit the current selection ({} measures)",
-                        f.security.measures.len()
-                    ),
-                },
+                tr!("wizard-preset-keep", count = f.security.measures.len()),
             ));
         }
         choices.extend(self.catalog_choices(&cats.presets));
-        choices.push(Choice::new(
-            "none",
-            self.t("Ohne Vorlage, leere Liste", "No preset, empty list"),
-        ));
+        choices.push(Choice::new("none", tr!("wizard-preset-none")));
         let default = if !f.security.measures.is_empty() {
             "keep"
         } else if !f.processing.special_categories.is_empty() || f.processing.criminal_offence_data
@@ -43,15 +30,9 @@ impl Wizard<'_> {
         };
         let preset = self.choose(
             "security.preset",
-            match role {
-                Role::Processor => self.t(
-                    "Womit beginnen? Eine Vorlage, die Sie danach anpassen",
-                    "Where to start? A preset that you adjust next",
-                ),
-                Role::Controller => self.t(
-                    "Womit beginnen? Eine Vorlage für Ihren Dienstleister, die Sie danach anpassen",
-                    "Where to start? A preset for your service provider that you adjust next",
-                ),
+            &match role {
+                Role::Processor => tr!("wizard-preset"),
+                Role::Controller => tr!("wizard-preset-controller"),
             },
             None,
             choices,
@@ -68,17 +49,11 @@ impl Wizard<'_> {
         };
         f.security.measures = self.pick_ids(
             "security.measures",
-            match role {
-                Role::Processor => self.t(
-                    "Welche Maßnahmen setzen Sie um? (nur ankreuzen, was wirklich gilt)",
-                    "Which measures do you have in place? (tick only what is true)",
-                ),
-                Role::Controller => self.t(
-                    "Welche Maßnahmen setzt der Auftragnehmer um? (nur, was wirklich gilt)",
-                    "Which measures does the processor have in place? (only what is true)",
-                ),
+            &match role {
+                Role::Processor => tr!("wizard-measures"),
+                Role::Controller => tr!("wizard-measures-controller"),
             },
-            None,
+            Some(&tr!("wizard-measures-help")),
             &cats.measures,
             &start,
             true,
@@ -87,9 +62,7 @@ impl Wizard<'_> {
         if !f.security.custom.is_empty() {
             let q = ChoiceQuestion {
                 key: "security.custom.keep".into(),
-                message: self
-                    .t("Eigene Maßnahmen behalten?", "Keep your own measures?")
-                    .into(),
+                message: tr!("wizard-custom-keep"),
                 help: None,
                 choices: f
                     .security
@@ -111,22 +84,11 @@ impl Wizard<'_> {
             );
         }
         loop {
-            let text = self.opt_text(
-                "security.custom.text",
-                self.t(
-                    "Eigene Maßnahme, konkret beschrieben (optional; leer: weiter)",
-                    "A measure of your own, described concretely (optional; empty: go on)",
-                ),
-                None,
-                None,
-            )?;
+            let text = self.opt_text("security.custom.text", &tr!("wizard-custom"), None, None)?;
             let Some(text) = text else { break };
             let area = self.choose(
                 "security.custom.area",
-                self.t(
-                    "Zu welchem Bereich von Art. 32 Abs. 1 gehört sie?",
-                    "Which area of Art. 32(1) does it belong to?",
-                ),
+                &tr!("wizard-custom-area"),
                 None,
                 self.catalog_choices(&cats.areas),
                 "confidentiality",
@@ -135,12 +97,9 @@ impl Wizard<'_> {
         }
         self.edit_texts(
             "security.certifications",
-            self.t(
-                "Zertifizierung (optional, z. B. »ISO/IEC 27001«; leer: weiter)",
-                "Certification (optional, e.g. \"ISO/IEC 27001\"; empty: go on)",
-            ),
+            &tr!("wizard-certification"),
             &mut f.security.certifications,
         )?;
-        Ok(())
+        self.review_promises(f)
     }
 }

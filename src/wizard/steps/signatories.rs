@@ -1,12 +1,12 @@
 //! Step 13: who signs for each side, starting from the parties' representatives.
 
-use crate::Lang;
+use crate::tr;
 use crate::wizard::ask::{Menu, Wizard};
-use crate::wizard::form::{Form, SignatoryForm};
-use crate::wizard::{Choice, Stop, tr};
+use crate::wizard::form::{Form, PartyForm, SignatoryForm};
+use crate::wizard::{Choice, Stop};
 
 /// The signatories when nobody is named yet: each party's representative, at its city.
-fn default_signatories(f: &Form) -> Vec<SignatoryForm> {
+pub(super) fn default_signatories(f: &Form) -> Vec<SignatoryForm> {
     [("controller", &f.controller), ("processor", &f.processor)]
         .into_iter()
         .filter(|(_, p)| !p.representative.name.is_empty())
@@ -19,42 +19,56 @@ fn default_signatories(f: &Form) -> Vec<SignatoryForm> {
         .collect()
 }
 
+/// The party a signatory signs for.
+fn party<'f>(f: &'f Form, id: &str) -> &'f PartyForm {
+    if id == "controller" {
+        &f.controller
+    } else {
+        &f.processor
+    }
+}
+
 impl Wizard<'_> {
-    /// One signatory.
-    fn signatory(&mut self, s: &mut SignatoryForm) -> Result<(), Stop> {
-        let ui = self.ui;
+    /// One signatory; the place of signing is suggested from the party's city.
+    fn signatory(&mut self, s: &mut SignatoryForm, f: &Form) -> Result<(), Stop> {
         s.party = self.choose(
             "sign.party",
-            self.t("Unterschreibt für", "Signs for"),
+            &tr!("wizard-sign-party"),
             None,
             vec![
-                Choice::new("controller", tr(ui, "Auftraggeber", "Controller")),
-                Choice::new("processor", tr(ui, "Auftragnehmer", "Processor")),
+                Choice::new("controller", tr!("wizard-controller")),
+                Choice::new("processor", tr!("wizard-processor")),
             ],
             &s.party.clone(),
         )?;
-        s.name = self.text("sign.name", self.t("Name", "Name"), None, &s.name.clone())?;
+        s.name = self.text(
+            "sign.name",
+            &tr!("wizard-person-name"),
+            None,
+            &s.name.clone(),
+        )?;
         s.role = self.opt_text(
             "sign.role",
-            self.t("Funktion (optional)", "Role (optional)"),
+            &tr!("wizard-person-role"),
             None,
             s.role.clone().as_deref(),
         )?;
+        let city = &party(f, &s.party).address.city;
+        let place = s
+            .place
+            .clone()
+            .or_else(|| (!city.is_empty()).then(|| city.clone()));
         s.place = self.opt_text(
             "sign.place",
-            self.t(
-                "Ort der Unterschrift (optional)",
-                "Place of signing (optional)",
-            ),
+            &tr!("wizard-sign-place"),
             None,
-            s.place.clone().as_deref(),
+            place.as_deref(),
         )?;
         Ok(())
     }
 
     /// The signatories; at least one for each side.
     pub(super) fn signatories(&mut self, f: &mut Form) -> Result<(), Stop> {
-        let ui = self.ui;
         if f.signatories.is_empty() {
             f.signatories = default_signatories(f);
         }
@@ -63,11 +77,10 @@ impl Wizard<'_> {
                 .signatories
                 .iter()
                 .map(|s| {
-                    let party = match (ui, s.party.as_str()) {
-                        (Lang::De, "controller") => "Auftraggeber",
-                        (Lang::De, _) => "Auftragnehmer",
-                        (Lang::En, "controller") => "controller",
-                        (Lang::En, _) => "processor",
+                    let party = if s.party == "controller" {
+                        tr!("wizard-controller-lower")
+                    } else {
+                        tr!("wizard-processor-lower")
                     };
                     let mut line = s.name.clone();
                     if let Some(r) = &s.role {
@@ -79,47 +92,43 @@ impl Wizard<'_> {
                     format!("{line} – {party}")
                 })
                 .collect();
-            let message = match ui {
-                Lang::De => format!("Es unterschreiben: {}", entries.join("; ")),
-                Lang::En => format!("Signing: {}", entries.join("; ")),
-            };
+            let message = tr!("wizard-signing", persons = entries.join("; "));
             match self.menu(
                 "signatories.menu",
                 &message,
+                None,
                 &entries,
-                self.t("Person hinzufügen", "Add a person"),
+                &tr!("wizard-sign-add"),
+                "done",
             )? {
                 Menu::Done => {
-                    let missing: Vec<&str> = ["controller", "processor"]
+                    let missing = ["controller", "processor"]
                         .into_iter()
-                        .filter(|p| !f.signatories.iter().any(|s| s.party == *p))
-                        .collect();
-                    if missing.is_empty() {
+                        .any(|p| !f.signatories.iter().any(|s| s.party == p));
+                    if !missing {
                         return Ok(());
                     }
-                    let msg = self.t(
-                        "Für jede Seite muss mindestens eine Person unterschreiben.",
-                        "At least one person must sign for each side.",
-                    );
-                    self.say(msg);
+                    self.say(&tr!("wizard-sign-each-side"));
                 }
                 Menu::Add => {
-                    let party = if f.signatories.iter().any(|s| s.party == "controller") {
+                    let side = if f.signatories.iter().any(|s| s.party == "controller") {
                         "processor"
                     } else {
                         "controller"
                     };
-                    f.signatories.push(SignatoryForm {
-                        party: party.into(),
+                    let mut s = SignatoryForm {
+                        party: side.into(),
                         ..SignatoryForm::default()
-                    });
-                    if let Some(s) = f.signatories.last_mut() {
-                        self.signatory(s)?;
-                    }
+                    };
+                    self.signatory(&mut s, f)?;
+                    f.signatories.push(s);
                 }
                 Menu::Edit(i) => {
-                    if let Some(s) = f.signatories.get_mut(i) {
-                        self.signatory(s)?;
+                    if let Some(mut s) = f.signatories.get(i).cloned() {
+                        self.signatory(&mut s, f)?;
+                        if let Some(slot) = f.signatories.get_mut(i) {
+                            *slot = s;
+                        }
                     }
                 }
                 Menu::Remove(i) => {

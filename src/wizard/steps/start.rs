@@ -1,6 +1,7 @@
 //! Step 1: the language of the contract and the person's role, and the suggestions that
 //! depend on the role.
 
+use crate::tr;
 use crate::wizard::ask::Wizard;
 use crate::wizard::draft::{Draft, Role};
 use crate::wizard::driver::Section;
@@ -41,10 +42,7 @@ impl Wizard<'_> {
     pub(super) fn start(&mut self, d: &mut Draft) -> Result<(), Stop> {
         let language = self.choose(
             "language",
-            self.t(
-                "In welcher Sprache soll der Vertrag sein?",
-                "Which language should the contract be in?",
-            ),
+            &tr!("wizard-language"),
             None,
             vec![Choice::new("de", "Deutsch"), Choice::new("en", "English")],
             &d.form.language.clone(),
@@ -52,26 +50,11 @@ impl Wizard<'_> {
         d.form.language = language;
         let role = self.choose(
             "role",
-            self.t("Auf welcher Seite stehen Sie?", "Which side are you on?"),
-            Some(self.t(
-                "Das legt Vorschläge und die Formulierung der Fragen fest, nicht den Vertragstext",
-                "This sets suggestions and the wording of the questions, not the contract text",
-            )),
+            &tr!("wizard-role"),
+            Some(&tr!("wizard-role-help")),
             vec![
-                Choice::new(
-                    "processor",
-                    self.t(
-                        "Auftragsverarbeiter: wir verarbeiten Daten im Auftrag (Agentur, IT-Dienstleister, SaaS)",
-                        "Processor: we process data on behalf of a client (agency, IT service, SaaS)",
-                    ),
-                ),
-                Choice::new(
-                    "controller",
-                    self.t(
-                        "Verantwortlicher: wir beauftragen einen Dienstleister mit unseren Daten",
-                        "Controller: we engage a service provider with our data",
-                    ),
-                ),
+                Choice::new("processor", tr!("wizard-role-processor")),
+                Choice::new("controller", tr!("wizard-role-controller")),
             ],
             match d.role {
                 Role::Processor => "processor",

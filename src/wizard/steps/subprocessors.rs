@@ -1,42 +1,30 @@
 //! Step 10: how subprocessors are authorised, the notice period, and the list of
 //! subprocessors with their address, service, locations and transfer basis.
 
-use crate::Lang;
+use crate::tr;
 use crate::wizard::ask::{Menu, Wizard};
 use crate::wizard::form::{Form, SubprocessorForm};
-use crate::wizard::{Choice, Stop, tr};
+use crate::wizard::{Choice, Stop};
 
 impl Wizard<'_> {
     /// One subprocessor.
     fn subprocessor(&mut self, s: &mut SubprocessorForm) -> Result<(), Stop> {
         s.name = self.text(
             "sub.name",
-            self.t(
-                "Name des Unterauftragsverarbeiters",
-                "Name of the subprocessor",
-            ),
-            Some(self.t(
-                "z. B. »Hetzner Online GmbH«",
-                "e.g. \"Hetzner Online GmbH\"",
-            )),
+            &tr!("wizard-sub-name"),
+            Some(&tr!("wizard-sub-name-help")),
             &s.name.clone(),
         )?;
         self.street_postal_city("sub", &mut s.address)?;
         s.address.country = self.country(
             "sub.country",
-            self.t("Land des Sitzes", "Country of the registered office"),
+            &tr!("wizard-sub-country"),
             &s.address.country.clone(),
         )?;
         s.service = self.text(
             "sub.service",
-            self.t(
-                "Welche Leistung erbringt er?",
-                "What service does it provide?",
-            ),
-            Some(self.t(
-                "z. B. »Server-Hosting im Rechenzentrum«",
-                "e.g. \"Server hosting in the data centre\"",
-            )),
+            &tr!("wizard-sub-service"),
+            Some(&tr!("wizard-sub-service-help")),
             &s.service.clone(),
         )?;
         let current = if s.locations.is_empty() {
@@ -44,14 +32,7 @@ impl Wizard<'_> {
         } else {
             s.locations.clone()
         };
-        s.locations = self.countries(
-            "sub.locations",
-            self.t(
-                "In welchen Ländern verarbeitet er die Daten?",
-                "In which countries does it process the data?",
-            ),
-            &current,
-        )?;
+        s.locations = self.countries("sub.locations", &tr!("wizard-sub-locations"), &current)?;
         let name = s.name.clone();
         s.transfer = self.transfer_basis(
             "sub.transfer",
@@ -64,39 +45,29 @@ impl Wizard<'_> {
 
     /// Authorisation, notice period and the list.
     pub(super) fn subprocessors(&mut self, f: &mut Form) -> Result<(), Stop> {
-        let ui = self.ui;
         let sp = &mut f.subprocessors;
         sp.authorisation = self.choose(
             "subprocessors.authorisation",
-            self.t("Wie werden Unterauftragsverarbeiter genehmigt? (Art. 28 Abs. 2)", "How are subprocessors authorised? (Art. 28(2))"),
+            &tr!("wizard-sub-authorisation"),
             None,
             vec![
-                Choice::new("general", tr(ui, "Allgemein", "General")).with_help(Some(tr(
-                    ui,
-                    "Der Auftragnehmer kündigt Änderungen vorher an, der Auftraggeber kann Einspruch erheben (üblich)",
-                    "The processor announces changes in advance and the controller may object (common)",
-                ))),
-                Choice::new("specific", tr(ui, "Im Einzelfall", "Specific")).with_help(Some(tr(
-                    ui,
-                    "Jeder neue Unterauftragsverarbeiter braucht die vorherige Zustimmung des Auftraggebers",
-                    "Every new subprocessor needs the controller's prior approval",
-                ))),
+                Choice::new("general", tr!("wizard-sub-general"))
+                    .with_help(Some(tr!("wizard-sub-general-help"))),
+                Choice::new("specific", tr!("wizard-sub-specific"))
+                    .with_help(Some(tr!("wizard-sub-specific-help"))),
             ],
             &sp.authorisation.clone(),
         )?;
         if sp.authorisation == "general" {
             sp.notice_days = self.u32(
                 "subprocessors.notice_days",
-                self.t(
-                    "Wie viele Tage vorher werden Änderungen angekündigt?",
-                    "How many days in advance are changes announced?",
-                ),
-                Some(self.t(
-                    "Frist für einen Einspruch; üblich sind 30 Tage, mindestens 14",
-                    "the time to object; 30 days are common, at least 14",
-                )),
+                &tr!("wizard-sub-notice-days"),
+                Some(&tr!("wizard-sub-notice-days-help")),
                 sp.notice_days,
             )?;
+        } else if sp.list.is_empty() {
+            // Said now, when it matters, not only as an error in the summary.
+            self.say(&tr!("wizard-sub-specific-none"));
         }
         loop {
             let entries: Vec<String> = sp
@@ -104,17 +75,23 @@ impl Wizard<'_> {
                 .iter()
                 .map(|s| format!("{} ({})", s.name, s.locations.join(", ")))
                 .collect();
-            let message = match (ui, entries.len()) {
-                (Lang::De, 0) => "Unterauftragsverarbeiter: noch keiner. Hosting, E-Mail, Support-Tools zählen dazu.".to_string(),
-                (Lang::En, 0) => "Subprocessors: none yet. Hosting, e-mail and support tools count.".to_string(),
-                (Lang::De, n) => format!("Unterauftragsverarbeiter: {n}"),
-                (Lang::En, n) => format!("Subprocessors: {n}"),
+            let (message, help, start) = if entries.is_empty() {
+                let help = if sp.authorisation == "specific" {
+                    tr!("wizard-sub-none-specific-help")
+                } else {
+                    tr!("wizard-sub-none-help")
+                };
+                (tr!("wizard-sub-none"), Some(help), "add")
+            } else {
+                (tr!("wizard-sub-count", count = entries.len()), None, "done")
             };
             match self.menu(
                 "subprocessors.menu",
                 &message,
+                help.as_deref(),
                 &entries,
-                self.t("Hinzufügen", "Add one"),
+                &tr!("wizard-sub-add"),
+                start,
             )? {
                 Menu::Done => return Ok(()),
                 Menu::Add => {
@@ -130,10 +107,7 @@ impl Wizard<'_> {
                 }
                 Menu::Remove(i) => {
                     let name = sp.list.get(i).map(|s| s.name.clone()).unwrap_or_default();
-                    let q = match ui {
-                        Lang::De => format!("{name} wirklich entfernen?"),
-                        Lang::En => format!("Really remove {name}?"),
-                    };
+                    let q = tr!("wizard-sub-remove", name = name);
                     if self.confirm("subprocessors.remove", &q, None, false)? && i < sp.list.len() {
                         sp.list.remove(i);
                     }

@@ -1,11 +1,13 @@
 //! Step 14: the summary: an overview of the answers, the contract read back through the
-//! YAML loader with the `dpa check` findings, then save, change a section or stop.
+//! YAML loader with the `dpa check` findings, each named by the step that asks for the
+//! field (the file is not saved yet, so its lines mean nothing to the person), then save,
+//! change a step, read the promises again, or stop. While the check reports an error the
+//! suggestion is to change the step of the first error, not to save.
 
 use std::path::{Path, PathBuf};
 
-use super::options::OPTION_TEXTS;
+use super::options::{OPTIONS, option_label};
 use super::save::default_file_name;
-use crate::Lang;
 use crate::catalog::Catalog;
 use crate::error::Severity;
 use crate::input::parse_contract;
@@ -13,7 +15,71 @@ use crate::wizard::ask::Wizard;
 use crate::wizard::draft::Draft;
 use crate::wizard::driver::{Outcome, Section, Step};
 use crate::wizard::form::{DurationForm, Form, ItemForm, PartyForm};
-use crate::wizard::{Choice, Stop, tr, yaml_out};
+use crate::wizard::{Choice, Stop, yaml_out};
+use crate::{Error, tr};
+
+/// Something the check or the loader found, by the step that asks for it.
+struct Open {
+    section: Section,
+    severity: Severity,
+    message: String,
+    hint: Option<String>,
+}
+
+/// What is open in the contract: the loader's problems, or the check's findings.
+fn open_points(form_yaml: &str, target: &Path) -> Result<Vec<Open>, Vec<Open>> {
+    let loaded = match parse_contract(target, form_yaml.to_string()) {
+        Ok(l) => l,
+        Err(Error::Input(e)) => {
+            return Err(e
+                .problems
+                .into_iter()
+                .map(|p| Open {
+                    section: Section::of_field(&p.path),
+                    severity: Severity::Error,
+                    message: p.message,
+                    hint: p.hint,
+                })
+                .collect());
+        }
+        Err(e) => {
+            return Err(vec![Open {
+                section: Section::Summary,
+                severity: Severity::Error,
+                message: e.to_string(),
+                hint: None,
+            }]);
+        }
+    };
+    let report = crate::clauses::Library::builtin()
+        .and_then(|lib| crate::check::check(&loaded, &lib, crate::model::Date::today()));
+    match report {
+        Ok(r) => Ok(r
+            .findings
+            .into_iter()
+            .map(|f| Open {
+                section: Section::of_field(&f.path),
+                severity: f.severity,
+                message: f.message,
+                hint: (!f.hint.is_empty()).then_some(f.hint),
+            })
+            .collect()),
+        Err(e) => Err(vec![Open {
+            section: Section::Summary,
+            severity: Severity::Error,
+            message: e.to_string(),
+            hint: None,
+        }]),
+    }
+}
+
+fn severity_word(s: Severity) -> String {
+    match s {
+        Severity::Error => tr!("severity-error"),
+        Severity::Warning => tr!("severity-warning"),
+        Severity::Note => tr!("severity-note"),
+    }
+}
 
 impl Wizard<'_> {
     /// A few lines describing the contract, for the summary.
@@ -48,17 +114,24 @@ impl Wizard<'_> {
             );
             format!("{}, {}, {town}, {}", p.name, a.street, a.country)
         };
-        let none = tr(ui, "keine", "none").to_string();
+        let none = tr!("wizard-none");
+        let yes_no = |b: bool| {
+            if b {
+                tr!("wizard-yes")
+            } else {
+                tr!("wizard-no")
+            }
+        };
         let p = &f.processing;
         let duration = match &p.duration {
-            DurationForm::MainAgreement => {
-                tr(ui, "wie der Hauptvertrag", "as the main agreement").to_string()
+            DurationForm::MainAgreement => tr!("wizard-summary-duration-main"),
+            DurationForm::Fixed { until } => {
+                tr!("wizard-summary-duration-until", date = until.as_str())
             }
-            DurationForm::Fixed { until } => format!("{} {until}", tr(ui, "bis", "until")),
-            DurationForm::Indefinite { notice } => match notice {
-                Some(n) => format!("{}, {n}", tr(ui, "unbefristet", "indefinite")),
-                None => tr(ui, "unbefristet", "indefinite").to_string(),
-            },
+            DurationForm::Indefinite { notice: Some(n) } => {
+                tr!("wizard-summary-duration-notice", notice = n.as_str())
+            }
+            DurationForm::Indefinite { notice: None } => tr!("wizard-summary-duration-indefinite"),
         };
         let special = if p.special_categories.is_empty() {
             none.clone()
@@ -88,10 +161,10 @@ impl Wizard<'_> {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let on: Vec<String> = OPTION_TEXTS
+        let on: Vec<String> = OPTIONS
             .iter()
             .filter(|(id, _)| f.options.flags().iter().any(|(k, v)| k == id && *v))
-            .map(|(_, [dl, _, el, _])| tr(ui, dl, el).to_string())
+            .map(|(id, _)| option_label(id))
             .collect();
         let signers = f
             .signatories
@@ -100,30 +173,33 @@ impl Wizard<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         let t = &f.terms;
-        let word = |id: &str| -> String {
-            let (de, en) = match id {
-                "de" => ("Deutsch", "German"),
-                "en" => ("Englisch", "English"),
-                "general" => ("allgemeine Genehmigung", "general authorisation"),
-                "specific" => ("Genehmigung im Einzelfall", "specific authorisation"),
-                "return_then_delete" => ("Rückgabe, dann Löschung", "return, then deletion"),
-                "delete" => ("Löschung", "deletion"),
-                "return" => ("Rückgabe", "return"),
-                "statutory" => ("gesetzliche Haftung", "statutory liability"),
-                "capped" => ("Haftung begrenzt auf", "liability capped at"),
-                other => return other.to_string(),
-            };
-            tr(ui, de, en).to_string()
+        let language = if f.language == "en" {
+            tr!("wizard-summary-english")
+        } else {
+            tr!("wizard-summary-german")
         };
-        let rows: Vec<(&str, String)> = vec![
+        let authorisation = if f.subprocessors.authorisation == "specific" {
+            tr!("wizard-summary-specific")
+        } else {
+            tr!("wizard-summary-general")
+        };
+        let end = match t.end_choice.as_str() {
+            "delete" => tr!("wizard-end-delete"),
+            "return" => tr!("wizard-end-return"),
+            _ => tr!("wizard-end-return-then-delete"),
+        };
+        let liability = match t.liability_cap_eur {
+            Some(c) if t.liability == "capped" => {
+                tr!("wizard-summary-liability-capped", amount = c.to_string())
+            }
+            _ => tr!("wizard-summary-liability-statutory"),
+        };
+        let rows: Vec<(String, String)> = vec![
+            (tr!("wizard-summary-language"), language),
+            (tr!("wizard-controller"), party(&f.controller)),
+            (tr!("wizard-processor"), party(&f.processor)),
             (
-                tr(ui, "Vertragssprache", "Contract language"),
-                word(&f.language),
-            ),
-            (tr(ui, "Auftraggeber", "Controller"), party(&f.controller)),
-            (tr(ui, "Auftragnehmer", "Processor"), party(&f.processor)),
-            (
-                tr(ui, "Hauptvertrag", "Main agreement"),
+                tr!("wizard-summary-main-agreement"),
                 f.main_agreement
                     .as_ref()
                     .map_or(none.clone(), |m| match &m.date {
@@ -131,14 +207,14 @@ impl Wizard<'_> {
                         None => m.title.clone(),
                     }),
             ),
-            (tr(ui, "Laufzeit", "Duration"), duration),
+            (tr!("wizard-summary-duration"), duration),
             (
-                tr(ui, "Gegenstand", "Subject matter"),
+                tr!("wizard-summary-subject-matter"),
                 p.subject_matter.clone(),
             ),
-            (tr(ui, "Zweck", "Purpose"), p.purpose.clone()),
+            (tr!("wizard-summary-purpose"), p.purpose.clone()),
             (
-                tr(ui, "Verarbeitungen", "Operations"),
+                tr!("wizard-summary-operations"),
                 p.operations
                     .iter()
                     .map(|id| label(&cats.operations, id))
@@ -146,94 +222,55 @@ impl Wizard<'_> {
                     .join(", "),
             ),
             (
-                tr(ui, "Daten", "Data"),
+                tr!("wizard-summary-data"),
                 items(&cats.data_categories, &p.data_categories),
             ),
             (
-                tr(ui, "Art. 9 / Art. 10", "Art. 9 / Art. 10"),
-                format!(
-                    "{special} / {}",
-                    if p.criminal_offence_data {
-                        tr(ui, "ja", "yes")
+                tr!("wizard-summary-special"),
+                format!("{special} / {}", yes_no(p.criminal_offence_data)),
+            ),
+            (
+                tr!("wizard-summary-subjects"),
+                items(&cats.data_subjects, &p.data_subjects),
+            ),
+            (tr!("wizard-summary-locations"), locations),
+            (
+                tr!("wizard-summary-toms"),
+                tr!(
+                    "wizard-summary-toms-value",
+                    measures = f.security.measures.len(),
+                    custom = f.security.custom.len(),
+                    certifications = if f.security.certifications.is_empty() {
+                        none.clone()
                     } else {
-                        tr(ui, "nein", "no")
+                        f.security.certifications.join(", ")
                     }
                 ),
             ),
             (
-                tr(ui, "Betroffene", "Data subjects"),
-                items(&cats.data_subjects, &p.data_subjects),
-            ),
-            (tr(ui, "Orte", "Locations"), locations),
-            (
-                tr(ui, "TOM", "TOMs"),
-                match ui {
-                    Lang::De => format!(
-                        "{} aus dem Katalog, {} eigene, Zertifizierungen: {}",
-                        f.security.measures.len(),
-                        f.security.custom.len(),
-                        if f.security.certifications.is_empty() {
-                            none.clone()
-                        } else {
-                            f.security.certifications.join(", ")
-                        }
-                    ),
-                    Lang::En => format!(
-                        "{} from the catalog, {} own, certifications: {}",
-                        f.security.measures.len(),
-                        f.security.custom.len(),
-                        if f.security.certifications.is_empty() {
-                            none.clone()
-                        } else {
-                            f.security.certifications.join(", ")
-                        }
-                    ),
-                },
+                tr!("wizard-summary-subprocessors"),
+                tr!(
+                    "wizard-summary-subprocessors-value",
+                    authorisation = authorisation,
+                    days = f.subprocessors.notice_days,
+                    list = subs
+                ),
             ),
             (
-                tr(ui, "Unterauftragsverarb.", "Subprocessors"),
-                match ui {
-                    Lang::De => format!(
-                        "{}, {} Tage Vorlauf: {subs}",
-                        word(&f.subprocessors.authorisation),
-                        f.subprocessors.notice_days
-                    ),
-                    Lang::En => format!(
-                        "{}, {} days' notice: {subs}",
-                        word(&f.subprocessors.authorisation),
-                        f.subprocessors.notice_days
-                    ),
-                },
+                tr!("wizard-summary-deadlines"),
+                tr!(
+                    "wizard-summary-deadlines-value",
+                    hours = t.breach_notification_hours,
+                    audit_days = t.audit_notice_days,
+                    on_site = yes_no(t.audit_on_site),
+                    end = end,
+                    end_days = t.end_days
+                ),
             ),
             (
-                tr(ui, "Fristen", "Deadlines"),
-                match ui {
-                    Lang::De => format!(
-                        "Meldung binnen {} h; Kontrollen {} Tage vorher, vor Ort: {}; am Ende {} binnen {} Tagen",
-                        t.breach_notification_hours,
-                        t.audit_notice_days,
-                        if t.audit_on_site { "ja" } else { "nein" },
-                        word(&t.end_choice),
-                        t.end_days
-                    ),
-                    Lang::En => format!(
-                        "breach report within {} h; audits with {} days' notice, on site: {}; at the end {} within {} days",
-                        t.breach_notification_hours,
-                        t.audit_notice_days,
-                        if t.audit_on_site { "yes" } else { "no" },
-                        word(&t.end_choice),
-                        t.end_days
-                    ),
-                },
-            ),
-            (
-                tr(ui, "Haftung, Recht", "Liability, law"),
+                tr!("wizard-summary-liability"),
                 format!(
-                    "{}{}; {}{}",
-                    word(&t.liability),
-                    t.liability_cap_eur
-                        .map(|c| format!(" {c} EUR"))
-                        .unwrap_or_default(),
+                    "{liability}; {}{}",
                     t.governing_law.clone().unwrap_or_default(),
                     t.jurisdiction
                         .as_ref()
@@ -242,14 +279,14 @@ impl Wizard<'_> {
                 ),
             ),
             (
-                tr(ui, "Optionale Klauseln", "Optional clauses"),
+                tr!("wizard-summary-options"),
                 if on.is_empty() {
                     none.clone()
                 } else {
                     on.join(", ")
                 },
             ),
-            (tr(ui, "Unterschriften", "Signatories"), signers),
+            (tr!("wizard-summary-signatories"), signers),
         ];
         let width = rows
             .iter()
@@ -260,6 +297,42 @@ impl Wizard<'_> {
             .map(|(k, v)| format!("  {k}:{} {v}", " ".repeat(width - k.chars().count())))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The check block: counts, then each point by the step that asks for it.
+    fn check_block(&self, open: &[Open], role: crate::wizard::draft::Role) -> String {
+        let count = |s: Severity| open.iter().filter(|o| o.severity == s).count();
+        let mut out = vec![format!(
+            "\n{}",
+            tr!(
+                "wizard-check-title",
+                errors = count(Severity::Error),
+                warnings = count(Severity::Warning),
+                notes = count(Severity::Note)
+            )
+        )];
+        let mut sorted: Vec<&Open> = open.iter().collect();
+        sorted.sort_by_key(|o| (o.severity, o.section.number()));
+        for o in sorted {
+            let place = if o.section == Section::Summary {
+                tr!("wizard-check-whole")
+            } else {
+                tr!(
+                    "wizard-check-step",
+                    step = o.section.number(),
+                    title = o.section.title(self.ui, role)
+                )
+            };
+            out.push(format!(
+                "  {place} – {}: {}",
+                severity_word(o.severity),
+                o.message
+            ));
+            if let Some(h) = &o.hint {
+                out.push(format!("    {}: {h}", tr!("label-help")));
+            }
+        }
+        out.join("\n")
     }
 
     /// Overview, check, and what next.
@@ -277,65 +350,61 @@ impl Wizard<'_> {
         );
         let overview = self.overview(&d.form);
         self.say(&overview);
-        let loaded = parse_contract(&target, yaml.clone());
-        match &loaded {
-            Ok(l) => {
-                let report = crate::clauses::Library::builtin()
-                    .and_then(|lib| crate::check::check(l, &lib, crate::model::Date::today()));
-                match report {
-                    Ok(r) => {
-                        self.say(
-                            self.t("\nPrüfung (wie `dpa check`):", "\nCheck (as `dpa check`):"),
-                        );
-                        let text = crate::check::findings_text(&r, &l.source, Severity::Note);
-                        self.say(text.trim_end());
-                    }
-                    Err(e) => self.say(&e.to_string()),
-                }
-            }
-            Err(e) => {
-                self.say(&e.to_string());
-                let msg = self.t(
-                    "Der Vertrag ist so noch nicht gültig; bitte ändern Sie die genannten Abschnitte.",
-                    "The contract is not valid yet; please change the sections named above.",
-                );
-                self.say(msg);
-            }
+        let (valid, open) = match open_points(&yaml, &target) {
+            Ok(open) => (true, open),
+            Err(open) => (false, open),
+        };
+        let block = self.check_block(&open, d.role);
+        self.say(&block);
+        if !valid {
+            self.say(&tr!("wizard-summary-invalid"));
         }
+        let first_error = open
+            .iter()
+            .filter(|o| o.severity == Severity::Error)
+            .map(|o| o.section)
+            .min_by_key(|s| s.number());
         let mut choices = Vec::new();
-        if loaded.is_ok() {
-            choices.push(Choice::new(
-                "save",
-                self.t("Vertrag speichern", "Save the contract"),
-            ));
+        if valid {
+            let save = if first_error.is_some() {
+                tr!("wizard-summary-save-anyway")
+            } else {
+                tr!("wizard-summary-save")
+            };
+            choices.push(Choice::new("save", save));
         }
         for s in Section::ALL.iter().filter(|s| **s != Section::Summary) {
-            choices.push(Choice::new(
-                format!("change:{}", s.id()),
-                format!(
-                    "{} {}. {}",
-                    self.t("Ändern:", "Change:"),
-                    s.number(),
-                    s.title(ui, d.role)
-                ),
-            ));
+            let mut label = tr!(
+                "wizard-summary-change",
+                step = s.number(),
+                title = s.title(ui, d.role)
+            );
+            if Some(*s) == first_error {
+                label = tr!("wizard-summary-change-error", choice = label);
+            }
+            choices.push(Choice::new(format!("change:{}", s.id()), label));
         }
-        choices.push(Choice::new(
-            "stop",
-            self.t(
-                "Hier anhalten (der Entwurf bleibt gespeichert)",
-                "Stop here (the draft is kept)",
-            ),
-        ));
+        if valid {
+            choices.push(Choice::new("review", tr!("wizard-summary-review")));
+        }
+        choices.push(Choice::new("stop", tr!("wizard-summary-stop")));
+        let start = match first_error {
+            Some(s) if s != Section::Summary => format!("change:{}", s.id()),
+            _ => "save".to_string(),
+        };
         let pick = self.choose(
             "summary",
-            self.t("Wie weiter?", "What next?"),
+            &tr!("wizard-summary-next"),
             None,
             choices,
-            "save",
+            &start,
         )?;
         if pick == "stop" {
             return Ok(Step::Done(Outcome::Left));
+        }
+        if pick == "review" {
+            self.review_promises(&mut d.form)?;
+            return Ok(Step::Goto(Section::Summary));
         }
         if let Some(id) = pick.strip_prefix("change:") {
             let s = Section::ALL
