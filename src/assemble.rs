@@ -31,6 +31,29 @@ pub struct Section {
     pub covers: Vec<String>,
 }
 
+impl Section {
+    /// A section from its rendered Markdown (values marked, see [`crate::typography`]):
+    /// [`Section::body`] is it without the marks, [`Section::marked`] with them, both tidied.
+    pub fn from_rendered(
+        id: String,
+        kind: Kind,
+        number: String,
+        title: String,
+        rendered: &str,
+        covers: Vec<String>,
+    ) -> Section {
+        Section {
+            id,
+            kind,
+            number,
+            title: strip_marks(&title),
+            body: tidy(&strip_marks(rendered)),
+            marked: tidy(rendered),
+            covers,
+        }
+    }
+}
+
 /// A signature block.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignatureBlock {
@@ -142,45 +165,14 @@ pub(crate) fn words(lang: Lang) -> Words {
 /// Builds the Tera context for a contract (see docs/clause-authoring.md).
 pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let lang = c.language;
-    let conv = Conventions::get_or_fallback();
     let country = |code: &str| country_json(cats.country(code), code, lang);
-    // Every value a person typed is marked with its kind as it enters the context (see
-    // `typography`): names, addresses, e-mail addresses and ids are never hyphenated.
-    let addr = |t: &str| mark(ValueKind::Address, t);
-    // The one address formatter; the parts stay available to clause authors.
-    let address = |a: &Address| {
-        let lines: Vec<String> = address::lines(a, lang, cats, conv)
-            .iter()
-            .map(|l| addr(l))
-            .collect();
-        json!({
-            "address": lines.join(", "),
-            "address_lines": lines,
-            "street": addr(&a.street),
-            "postal_code": a.postal_code.as_deref().map(addr),
-            "city": addr(&a.city),
-            "region": a.region.as_deref().map(addr),
-            "country": country(&a.country),
-        })
-    };
     let with_address = |mut v: Value, a: &Address| {
-        if let (Value::Object(m), Value::Object(parts)) = (&mut v, address(a)) {
+        if let (Value::Object(m), Value::Object(parts)) = (&mut v, address_json(a, cats, lang)) {
             m.extend(parts);
         }
         v
     };
-    let party = |p: &Party| {
-        with_address(
-            json!({
-                "name": mark(ValueKind::Name, &p.name),
-                "register": p.register.as_deref().map(|r| mark(ValueKind::Id, r)),
-                "representative": person_json(&p.representative),
-                "contact": p.contact.as_ref().map(person_json),
-                "dpo": p.dpo.as_ref().map(person_json),
-            }),
-            &p.address,
-        )
-    };
+    let party = |p: &Party| party_json(p, cats, lang);
     let labelled = |cat: &crate::catalog::Catalog, id: &str| {
         let e = cat.get(id);
         json!({
@@ -239,43 +231,6 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             )
         })
         .collect();
-    let areas: Vec<Value> = cats
-        .areas
-        .entries
-        .iter()
-        .map(|a| {
-            let join_labels = |cat: &crate::catalog::Catalog, ids: &[String]| {
-                ids.iter().filter_map(|i| cat.get(i)).map(|e| e.label(lang).to_string()).collect::<Vec<_>>().join(", ")
-            };
-            let measures: Vec<Value> = c
-                .security
-                .measures
-                .iter()
-                .filter_map(|id| cats.measures.get(id))
-                .filter(|m| m.area.as_deref() == Some(a.id.as_str()))
-                .map(|m| {
-                    let w = m.wording(lang);
-                    json!({
-                        "id": m.id,
-                        "label": w.label,
-                        "text": w.text.clone().unwrap_or_default(),
-                        "control": m.control.as_deref().and_then(|x| cats.controls.get(x)).map(|e| e.label(lang).to_string()),
-                        "goal": m.goal.as_deref().and_then(|x| cats.goals.get(x)).map(|e| e.label(lang).to_string()),
-                    })
-                })
-                .collect();
-            let custom: Vec<String> = c.security.custom.iter().filter(|m| m.area == a.id).map(|m| free(&keep_lines(&m.text))).collect();
-            json!({
-                "id": a.id,
-                "label": a.label(lang),
-                "article": a.wording(lang).article,
-                "controls": join_labels(&cats.controls, &a.controls),
-                "goals": join_labels(&cats.goals, &a.goals),
-                "measures": measures,
-                "custom": custom,
-            })
-        })
-        .collect();
     let signatories: Vec<Value> = c
         .signatories
         .iter()
@@ -292,6 +247,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         .collect();
     json!({
         "lang": lang.code(),
+        "document": "contract",
         "contract": {
             "id": mark(ValueKind::Id, &c.display_id()),
             "effective_date": c.effective_date.map(|d| d.long(lang)),
@@ -321,13 +277,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "controller_persons": c.instructions.controller_persons.iter().map(person_json).collect::<Vec<_>>(),
             "processor_persons": c.instructions.processor_persons.iter().map(person_json).collect::<Vec<_>>(),
         },
-        "security": {
-            "areas": areas,
-            "measures": c.security.measures,
-            "measure_count": c.security.measures.len(),
-            "custom_count": c.security.custom.len(),
-            "certifications": c.security.certifications.iter().map(|t| free(t)).collect::<Vec<_>>(),
-        },
+        "security": security_json(&c.security, cats, lang),
         "subprocessors": {
             "authorisation": match c.subprocessors.authorisation { Authorisation::General => "general", Authorisation::Specific => "specific" },
             "notice_days": c.subprocessors.notice_days,
@@ -369,6 +319,96 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "derogation": transfers.uses(TransferBasis::Derogation),
         },
         "signatories": signatories,
+    })
+}
+
+/// A party as clauses and documents see it (see docs/clause-authoring.md).
+///
+/// Every value a person typed is marked with its kind as it enters a context (see
+/// [`crate::typography`]): names, addresses, e-mail addresses and ids are never hyphenated.
+pub(crate) fn party_json(p: &Party, cats: &Catalogs, lang: Lang) -> Value {
+    let mut v = json!({
+        "name": mark(ValueKind::Name, &p.name),
+        "register": p.register.as_deref().map(|r| mark(ValueKind::Id, r)),
+        "representative": person_json(&p.representative),
+        "contact": p.contact.as_ref().map(person_json),
+        "dpo": p.dpo.as_ref().map(person_json),
+        "staff_processing_data": p.staff_processing_data,
+    });
+    if let (Value::Object(m), Value::Object(parts)) = (&mut v, address_json(&p.address, cats, lang))
+    {
+        m.extend(parts);
+    }
+    v
+}
+
+/// An address as clauses see it: the one formatter's single line and lines (postal order of
+/// the country), and the parts.
+pub(crate) fn address_json(a: &Address, cats: &Catalogs, lang: Lang) -> Value {
+    let conv = Conventions::get_or_fallback();
+    let addr = |t: &str| mark(ValueKind::Address, t);
+    let lines: Vec<String> = address::lines(a, lang, cats, conv)
+        .iter()
+        .map(|l| addr(l))
+        .collect();
+    json!({
+        "address": lines.join(", "),
+        "address_lines": lines,
+        "street": addr(&a.street),
+        "postal_code": a.postal_code.as_deref().map(addr),
+        "city": addr(&a.city),
+        "region": a.region.as_deref().map(addr),
+        "country": country_json(cats.country(&a.country), &a.country, lang),
+    })
+}
+
+/// The TOMs as clauses and documents see them: the seven Art. 32(1) areas in catalog order,
+/// each with its chosen measures (wording, classic control, SDM goal) and own measures.
+pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value {
+    let areas: Vec<Value> = cats
+        .areas
+        .entries
+        .iter()
+        .map(|a| {
+            let join_labels = |cat: &crate::catalog::Catalog, ids: &[String]| {
+                ids.iter().filter_map(|i| cat.get(i)).map(|e| e.label(lang).to_string()).collect::<Vec<_>>().join(", ")
+            };
+            let measures: Vec<Value> = s
+                .measures
+                .iter()
+                .filter_map(|id| cats.measures.get(id))
+                .filter(|m| m.area.as_deref() == Some(a.id.as_str()))
+                .map(|m| {
+                    let w = m.wording(lang);
+                    json!({
+                        "id": m.id,
+                        "label": w.label,
+                        "text": w.text.clone().unwrap_or_default(),
+                        "control": m.control.as_deref().and_then(|x| cats.controls.get(x)).map(|e| e.label(lang).to_string()),
+                        "goal": m.goal.as_deref().and_then(|x| cats.goals.get(x)).map(|e| e.label(lang).to_string()),
+                    })
+                })
+                .collect();
+            let custom: Vec<String> = s.custom.iter().filter(|m| m.area == a.id).map(|m| free(&keep_lines(&m.text))).collect();
+            json!({
+                "id": a.id,
+                "label": a.label(lang),
+                "article": a.wording(lang).article,
+                "controls": join_labels(&cats.controls, &a.controls),
+                "goals": join_labels(&cats.goals, &a.goals),
+                "measures": measures,
+                "custom": custom,
+            })
+        })
+        .collect();
+    json!({
+        "areas": areas,
+        "measures": s.measures,
+        "measure_count": s.measures.len(),
+        "custom_count": s.custom.len(),
+        "certifications": s.certifications.iter().map(|t| free(t)).collect::<Vec<_>>(),
+        "as_of": s.as_of.map(|d| d.long(lang)),
+        "version": s.version.as_deref().map(|v| mark(ValueKind::Id, v)),
     })
 }
 
@@ -530,7 +570,7 @@ pub fn applicable<'l>(
     let mut out = Vec::new();
     let (mut n_clause, mut n_annex) = (0, 0);
     for clause in lib.clauses(lang) {
-        if !lib.applies(clause, ctx)? {
+        if clause.meta.kind == Kind::Part || !lib.applies(clause, ctx)? {
             continue;
         }
         let number = match (clause.meta.kind, lang) {
@@ -550,6 +590,7 @@ pub fn applicable<'l>(
                 n_annex += 1;
                 format!("Annex {}", roman(n_annex))
             }
+            (Kind::Part, _) => continue,
         };
         out.push((clause, number));
     }
@@ -592,15 +633,14 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     let mut sections = Vec::with_capacity(chosen.len());
     for (clause, number) in chosen {
         let rendered = lib.render(clause, &ctx)?;
-        sections.push(Section {
-            id: clause.meta.id.clone(),
-            kind: clause.meta.kind,
+        sections.push(Section::from_rendered(
+            clause.meta.id.clone(),
+            clause.meta.kind,
             number,
-            title: clause.meta.title.clone(),
-            body: tidy(&strip_marks(&rendered)),
-            marked: tidy(&rendered),
-            covers: clause.meta.covers.clone(),
-        });
+            clause.meta.title.clone(),
+            &rendered,
+            clause.meta.covers.clone(),
+        ));
     }
     let w = words(lang);
     let party_line = |p: &Party| {
@@ -678,7 +718,7 @@ fn represented(p: &Party, by: &str, role: &str) -> String {
 }
 
 /// Trims trailing spaces and collapses runs of blank lines left by template tags.
-fn tidy(s: &str) -> String {
+pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.lines() {
@@ -717,12 +757,16 @@ impl Document {
                 self.signatures_markdown(&mut md);
                 signatures_done = true;
             }
-            md.push_str(&format!(
-                "## {} {}\n\n{}\n\n",
-                esc(&s.number),
-                esc(&s.title),
-                s.body
-            ));
+            if s.number.is_empty() {
+                md.push_str(&format!("## {}\n\n{}\n\n", esc(&s.title), s.body));
+            } else {
+                md.push_str(&format!(
+                    "## {} {}\n\n{}\n\n",
+                    esc(&s.number),
+                    esc(&s.title),
+                    s.body
+                ));
+            }
         }
         if !signatures_done {
             self.signatures_markdown(&mut md);
@@ -732,8 +776,13 @@ impl Document {
         md
     }
 
+    /// The signature section; documents without signatories (the TOM document, the record)
+    /// have none.
     fn signatures_markdown(&self, md: &mut String) {
         use crate::escape::markdown as esc;
+        if self.signatures.is_empty() {
+            return;
+        }
         let labels = |k: &str| {
             self.labels
                 .get(k)

@@ -99,22 +99,55 @@ pub struct Outcome {
 /// invalid base contract, or a controllers CSV that cannot be read as a whole. Problems of
 /// single contracts, entries or rows are [`Failure`]s; the others go on.
 pub fn prepare(opts: &Options) -> Result<(Vec<Job>, Vec<Failure>), Error> {
-    let cats = Catalogs::get()?;
-    let mut jobs = Vec::new();
-    let mut failed = Vec::new();
-    if let Some(csv) = &opts.controllers {
-        if opts.inputs.len() != 1 || opts.inputs[0].is_dir() {
-            return Err(Error::Template("--controllers needs exactly one base contract file, e.g. `dpa batch base.yaml --controllers clients.csv -o out/`".into()));
-        }
-        let rows = input::csv::read_controllers(&opts.inputs[0], csv, cats)?;
-        add(rows, &mut jobs, &mut failed);
-    } else {
-        for file in expand(&opts.inputs, &mut failed) {
-            add(input::batch_file::read(&file, cats), &mut jobs, &mut failed);
-        }
-    }
+    let Collected {
+        mut jobs,
+        mut failed,
+        ..
+    } = collect(&opts.inputs, opts.controllers.as_deref())?;
     name_outputs(&mut jobs, &mut failed);
     Ok((jobs, failed))
+}
+
+/// The contracts of some inputs, validated, before outputs are named.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The valid contracts (their `name` is still empty).
+    pub jobs: Vec<Job>,
+    /// Inputs, entries and rows that are not valid contracts.
+    pub failed: Vec<Failure>,
+    /// Processor files (docs/processor-file.md) found in folders: not contracts, left out.
+    /// A processor file named on the command line is a [`Failure`] instead.
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Reads and validates the contracts of `dpa batch`'s inputs: contract files, folders
+/// (every `*.yaml`/`*.yml` below them), batch files, or with `controllers` one base
+/// contract and a controllers CSV. Used by `dpa batch` and `dpa record`.
+///
+/// Errors: as [`prepare`].
+pub fn collect(inputs: &[PathBuf], controllers: Option<&Path>) -> Result<Collected, Error> {
+    let cats = Catalogs::get()?;
+    let mut out = Collected::default();
+    if let Some(csv) = controllers {
+        if inputs.len() != 1 || inputs[0].is_dir() {
+            return Err(Error::Template("--controllers needs exactly one base contract file, e.g. `dpa batch base.yaml --controllers clients.csv -o out/`".into()));
+        }
+        let rows = input::csv::read_controllers(&inputs[0], csv, cats)?;
+        add(rows, &mut out.jobs, &mut out.failed);
+    } else {
+        for (file, in_folder) in expand(inputs, &mut out.failed) {
+            if in_folder && input::batch_file::is_processor_file_at(&file) {
+                out.skipped.push(file);
+                continue;
+            }
+            add(
+                input::batch_file::read(&file, cats),
+                &mut out.jobs,
+                &mut out.failed,
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// Sorts read contracts into jobs and failures.
@@ -134,13 +167,16 @@ fn add(sourced: Vec<Sourced>, jobs: &mut Vec<Job>, failed: &mut Vec<Failure>) {
     }
 }
 
-/// Files named on the command line, and every `*.yaml`/`*.yml` below named folders.
-fn expand(inputs: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<PathBuf> {
+/// Files named on the command line, and every `*.yaml`/`*.yml` below named folders (marked
+/// `true`).
+fn expand(inputs: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<(PathBuf, bool)> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found);
             let before = out.len();
-            walk(p, &mut out);
+            out.extend(found.into_iter().map(|f| (f, true)));
             if out.len() == before {
                 failed.push(Failure {
                     input: p.display().to_string(),
@@ -151,7 +187,7 @@ fn expand(inputs: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<PathBuf> {
                 });
             }
         } else {
-            out.push(p.clone());
+            out.push((p.clone(), false));
         }
     }
     out

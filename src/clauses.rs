@@ -16,7 +16,7 @@ use crate::{Error, Lang};
 
 pub(crate) use crate::embedded::TEMPLATE_FILES;
 
-/// Numbered contract clause or annex.
+/// Numbered contract clause, annex, or a part used by other texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -25,6 +25,10 @@ pub enum Kind {
     Clause,
     /// An annex (Anlage 1 / Annex I).
     Annex,
+    /// A text that is never part of the contract by itself: included by clauses
+    /// (`{% include "de/toms_measures" %}`) or the body of another document (the TOM
+    /// document, the record of processing). Covers no requirement.
+    Part,
 }
 
 /// The front matter of a clause file.
@@ -223,10 +227,9 @@ impl Library {
                 }
             }
         }
-        for (_, name, text) in &named {
-            tera.add_raw_template(name, text)
-                .map_err(|e| Error::Template(tera_message(&e, &named)))?;
-        }
+        // All at once: a clause may include a part that sorts after it.
+        tera.add_raw_templates(named.iter().map(|(_, name, text)| (name, text)))
+            .map_err(|e| Error::Template(tera_message(&e, &named)))?;
         let hex: String = hasher
             .finalize()
             .iter()
@@ -283,6 +286,20 @@ impl Library {
         self.tera
             .render(&body_name(clause.lang, &clause.meta.id), ctx)
             .map_err(|e| Error::Template(format!("{}: {}", clause.file, tera_cause(&e))))
+    }
+
+    /// The part (`kind: part`) with an id in a language.
+    ///
+    /// Errors: `Error::Template` if the library has no such part (a broken override).
+    pub fn part(&self, lang: Lang, id: &str) -> Result<&Clause, Error> {
+        self.clauses(lang)
+            .find(|c| c.meta.kind == Kind::Part && c.meta.id == id)
+            .ok_or_else(|| {
+                Error::Template(format!(
+                    "the clause library has no part `{id}` in {} (a file with `kind: part`)",
+                    lang.code()
+                ))
+            })
     }
 }
 
@@ -375,6 +392,11 @@ fn check_meta(file: &str, meta: &Meta, cats: &Catalogs) -> Result<(), Error> {
     if meta.title.trim().is_empty() {
         return fail("the title is empty".into());
     }
+    if meta.kind == Kind::Part && !meta.covers.is_empty() {
+        return fail(
+            "a part (`kind: part`) covers no requirement; list `covers` in the clause that includes it".into(),
+        );
+    }
     for c in &meta.covers {
         if cats.requirements.get(c).is_none() {
             let hint = crate::error::did_you_mean(c, cats.requirements.ids())
@@ -444,6 +466,59 @@ mod tests {
         assert!(
             e.to_string()
                 .contains("x.md:1: a clause file starts with front matter"),
+            "{e}"
+        );
+    }
+
+    fn source(lang: Lang, file: &str, text: &str) -> Source {
+        Source {
+            lang,
+            file: file.to_string(),
+            origin: Origin::Override(PathBuf::from(file)),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_part_is_included_by_a_clause_and_never_numbered() {
+        let mut sources = builtin_sources();
+        sources.push(source(
+            Lang::De,
+            "o/de/toms_measures.md",
+            "---\nid: toms_measures\ntitle: Baustein\nkind: part\norder: 921\n---\nEIGENER BAUSTEIN\n",
+        ));
+        let lib = Library::build(sources).expect("library");
+        let part = lib.part(Lang::De, "toms_measures").expect("part");
+        assert!(part.body.contains("EIGENER BAUSTEIN"));
+        let annex = lib
+            .clauses(Lang::De)
+            .find(|c| c.meta.id == "annex_toms")
+            .expect("annex");
+        let ctx = tera::Context::from_serialize(&serde_json::json!({
+            "document": "contract",
+            "refs": { "security": "§ 8", "data_subject_rights": "§ 11", "breach_notification": "§ 13", "assistance": "§ 12" },
+            "security": { "areas": [], "certifications": [] },
+            "terms": { "breach_notification_hours": 24 },
+            "processor": { "dpo": null, "contact": null, "representative": { "name": "R" } },
+        }))
+        .expect("context");
+        let text = lib.render(annex, &ctx).expect("render");
+        assert!(text.contains("EIGENER BAUSTEIN"), "{text}");
+        assert!(lib.part(Lang::De, "annex_toms").is_err());
+    }
+
+    #[test]
+    fn a_part_may_not_cover_a_requirement() {
+        let mut sources = builtin_sources();
+        sources.push(source(
+            Lang::De,
+            "o/de/x.md",
+            "---\nid: x\ntitle: X\nkind: part\norder: 1\ncovers: [art32]\n---\nx\n",
+        ));
+        let e = Library::build(sources).expect_err("covers on a part");
+        assert!(
+            e.to_string()
+                .contains("o/de/x.md: a part (`kind: part`) covers no requirement"),
             "{e}"
         );
     }

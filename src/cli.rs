@@ -11,6 +11,7 @@ use crate::catalog::Catalogs;
 use crate::check;
 use crate::clauses::{Library, Origin};
 use crate::error::Severity;
+use crate::input::Loaded;
 use crate::model::Date;
 use crate::pipeline::{self, Formats};
 use crate::{Error, Lang, output, render};
@@ -32,6 +33,9 @@ enum Command {
     /// Render many contracts at once, in parallel: files, folders, batch files, or a CSV of
     /// controllers merged into one base contract.
     Batch(BatchArgs),
+    /// Write the processor's record of processing activities (Art. 30(2) GDPR) from many
+    /// contracts: CSV, JSON, Markdown, PDF or DOCX by the output file's extension.
+    Record(RecordArgs),
     /// Compare two versions of a contract: what changed, in words, the change in `dpa
     /// check`, and the contract text with insertions and deletions (Markdown, Word with
     /// tracked changes, PDF, JSON). Exit code 0 if identical, 4 if they differ.
@@ -99,11 +103,23 @@ enum OutFormat {
     Docx,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PartArg {
+    /// The data processing agreement.
+    Dpa,
+    /// The processor's technical and organisational measures (Art. 32 GDPR), as a document
+    /// of their own: NAME-toms.pdf, NAME-toms.md.
+    Toms,
+}
+
 #[derive(Debug, clap::Args)]
 struct RenderArgs {
-    /// Contract files (YAML, format 1).
+    /// Contract files (YAML, format 1); for `--part toms` also processor files.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Which document to make.
+    #[arg(long, value_enum, default_value = "dpa")]
+    part: PartArg,
     /// Output folder (created if missing).
     #[arg(short, long, default_value = ".")]
     output: PathBuf,
@@ -188,6 +204,33 @@ struct BatchArgs {
     clauses: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Args)]
+struct RecordArgs {
+    /// Contract files, folders (searched for *.yaml, *.yml) and batch files.
+    inputs: Vec<PathBuf>,
+    /// A CSV file with one controller per row, merged into the base contract.
+    #[arg(long, value_name = "CSV")]
+    controllers: Option<PathBuf>,
+    /// The base contract of --controllers (default: the one input).
+    #[arg(long, value_name = "FILE")]
+    base: Option<PathBuf>,
+    /// The record to write: .csv (spreadsheet), .json, .md, .pdf or .docx.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Language of the record (default: from the system locale).
+    #[arg(long)]
+    lang: Option<LangArg>,
+    /// The date the record is made (YYYY-MM-DD; default: today).
+    #[arg(long)]
+    date: Option<String>,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    force: bool,
+    /// Folder with clause overrides (the part `record` shapes Markdown and PDF).
+    #[arg(long)]
+    clauses: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportFormat {
     Text,
@@ -258,6 +301,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         Command::Render(a) => render_cmd(a),
         Command::Check(a) => check_cmd(a),
         Command::Batch(a) => batch_cmd(a),
+        Command::Record(a) => record_cmd(a),
         Command::Diff(a) => diff_cmd(a),
         Command::Clauses { action } => clauses_cmd(action),
         Command::Catalog { name, lang } => catalog_cmd(name.as_deref(), lang.into()),
@@ -301,10 +345,13 @@ fn formats(list: &[OutFormat]) -> Formats {
 }
 
 fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> Result<(), Error> {
-    let stem = file
+    let mut stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "contract".into());
+    if a.part == PartArg::Toms {
+        stem.push_str("-toms");
+    }
     let target = |ext: &str| a.output.join(format!("{stem}.{ext}"));
     if !a.force
         && let Some(t) = formats
@@ -315,7 +362,15 @@ fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> R
     {
         return Err(Error::Exists(t));
     }
-    let loaded = pipeline::load(file)?;
+    let loaded = match (pipeline::load_any(file)?, a.part) {
+        (loaded, PartArg::Toms) => return render_toms_one(file, &loaded, a, lib, formats, &target),
+        (Loaded::Contract(c), PartArg::Dpa) => c,
+        (Loaded::Processor(p), PartArg::Dpa) => {
+            return Err(crate::input::processor_file_refusal(
+                &p.path, &p.source, &p.root,
+            ));
+        }
+    };
     let out = pipeline::render(&loaded, lib, formats, a.allow_incomplete, Date::today())?;
     // Errors (rendered anyway with --allow-incomplete) and warnings are worth seeing at once;
     // notes are left to `dpa check`.
@@ -345,6 +400,57 @@ fn render_one(file: &Path, a: &RenderArgs, lib: &Library, formats: Formats) -> R
         }
     }
     eprintln!("{}: wrote {}", file.display(), written.join(", "));
+    Ok(())
+}
+
+/// `dpa render --part toms`: the TOM document of a contract or a processor file.
+fn render_toms_one(
+    file: &Path,
+    loaded: &Loaded,
+    a: &RenderArgs,
+    lib: &Library,
+    formats: Formats,
+    target: &dyn Fn(&str) -> PathBuf,
+) -> Result<(), Error> {
+    let out = pipeline::render_toms(loaded, lib, formats)?;
+    if crate::toms::Toms::from_loaded(loaded)
+        .security
+        .as_of
+        .is_none()
+    {
+        eprintln!(
+            "{}: {}: {}",
+            file.display(),
+            Severity::Note,
+            crate::tr!("toms-no-date")
+        );
+    }
+    output::create_dir(&a.output)?;
+    let files: Vec<(PathBuf, &[u8])> = out
+        .files()
+        .into_iter()
+        .map(|(ext, bytes)| (target(ext), bytes))
+        .collect();
+    output::write_all_or_none(&files, a.force)?;
+    let written: Vec<String> = files
+        .iter()
+        .map(|(path, _)| match &out.pdf {
+            Some(pdf) if path.extension().is_some_and(|e| e == "pdf") => crate::tr!(
+                "output-pdf-pages",
+                path = path.display().to_string(),
+                pages = pdf.pages
+            ),
+            _ => path.display().to_string(),
+        })
+        .collect();
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "output-wrote",
+            file = file.display().to_string(),
+            outputs = written.join(", ")
+        )
+    );
     Ok(())
 }
 
@@ -452,6 +558,74 @@ fn batch_cmd(a: BatchArgs) -> Result<i32, Error> {
     Ok(if outcome.failed.is_empty() { 0 } else { 1 })
 }
 
+fn record_cmd(a: RecordArgs) -> Result<i32, Error> {
+    use crate::record;
+    let lang = a
+        .lang
+        .map(Lang::from)
+        .unwrap_or_else(crate::i18n::locale_lang);
+    crate::i18n::set_lang(lang);
+    let output = a.output.display().to_string();
+    let Some(format) = record::Format::from_path(&a.output) else {
+        eprintln!("{}", crate::tr!("record-unknown-extension", file = output));
+        return Ok(2);
+    };
+    let date = match &a.date {
+        Some(s) => match Date::parse_iso(s) {
+            Some(d) => d,
+            None => {
+                eprintln!("{}", crate::tr!("record-bad-date", date = s.as_str()));
+                return Ok(2);
+            }
+        },
+        None => Date::today(),
+    };
+    if !a.force && a.output.exists() {
+        return Err(Error::Exists(a.output));
+    }
+    let lib = Library::load(a.clauses.as_deref())?;
+    let collected = record::collect(&record::Sources {
+        inputs: a.inputs,
+        controllers: a.controllers,
+        base: a.base,
+    })?;
+    let r = record::from_collected(collected, lang, date)?;
+    for f in &r.invalid {
+        eprintln!("{}\n", f.reason.trim_end());
+    }
+    for s in &r.skipped {
+        eprintln!("{}", crate::tr!("record-skipped", file = s.as_str()));
+    }
+    if r.contracts() == 0 {
+        eprintln!("{}", crate::tr!("record-nothing", file = output));
+        return Ok(1);
+    }
+    let bytes = record::render(&r, format, &lib)?;
+    if let Some(dir) = a.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        output::create_dir(dir)?;
+    }
+    output::write_atomic(&a.output, &bytes, a.force)?;
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "record-summary",
+            file = output,
+            controllers = r.entries(),
+            processors = r.processors.len(),
+            contracts = r.contracts(),
+            invalid = r.invalid.len()
+        )
+    );
+    for f in &r.invalid {
+        let first = f.reason.lines().next().unwrap_or("");
+        eprintln!(
+            "  {}",
+            crate::tr!("record-left-out", input = f.input.as_str(), reason = first)
+        );
+    }
+    Ok(if r.invalid.is_empty() { 0 } else { 1 })
+}
+
 fn check_cmd(a: CheckArgs) -> Result<i32, Error> {
     let lib = Library::load(a.clauses.as_deref())?;
     let today = match &a.today {
@@ -462,7 +636,15 @@ fn check_cmd(a: CheckArgs) -> Result<i32, Error> {
     let mut reports = Vec::new();
     let mut code = 0;
     for file in &a.files {
-        match pipeline::load(file) {
+        // A processor file has nothing of Art. 28 to check: say so instead of listing the
+        // sections it lacks.
+        let loaded = pipeline::load_any(file).and_then(|l| match l {
+            Loaded::Contract(c) => Ok(c),
+            Loaded::Processor(p) => Err(crate::input::processor_file_refusal(
+                &p.path, &p.source, &p.root,
+            )),
+        });
+        match loaded {
             Ok(loaded) => {
                 let r = check::check(&loaded, &lib, today)?;
                 if r.has_errors() {
@@ -644,7 +826,9 @@ fn extract_cmd(pdf: &Path, output: Option<&Path>, force: bool) -> Result<i32, Er
         action: "read",
         source: e,
     })?;
+    // A contract's PDF carries `contract.yaml`; a TOM document's carries `processor.yaml`.
     let yaml = render::sigfields::extract_attachment(&bytes, "contract.yaml")
+        .or_else(|m| render::sigfields::extract_attachment(&bytes, "processor.yaml").map_err(|_| m))
         .map_err(|m| Error::Template(format!("{}: {m}", pdf.display())))?;
     match output {
         Some(p) => output::write_atomic(p, &yaml, force)?,

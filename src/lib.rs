@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage:
 //! [`input`] (YAML with positions) -> [`model`] (validated contract) -> [`assemble`]
 //! (clauses + Tera -> Markdown) -> [`render`] (Markdown -> Typst -> PDF with signature
-//! fields). [`check`] traces every Art. 28 requirement to the clause meeting it and flags
+//! fields). [`toms`] makes the processor's TOM document from the same data. [`check`] traces every Art. 28 requirement to the clause meeting it and flags
 //! risks. [`cli`] is the command line on top.
 
 pub mod address;
@@ -23,7 +23,9 @@ pub mod output;
 #[cfg(test)]
 mod parity;
 pub mod pipeline;
+pub mod record;
 pub mod render;
+pub mod toms;
 pub mod transfers;
 pub mod typography;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.

@@ -70,7 +70,7 @@ const CASES: &[Case] = &[
             ("encryption_at_rest, ", ""),
             ("  measures: [", "  measures: [pseudonymisation, "),
         ],
-        &[],
+        &["dpo_likely_required"],
     ),
     (
         "sensitive_data_no_pseudonymisation",
@@ -78,7 +78,7 @@ const CASES: &[Case] = &[
             "  special_categories: []",
             "  special_categories: [trade_union_membership]",
         )],
-        &[],
+        &["dpo_likely_required"],
     ),
     (
         "breach_deadline_over_72h",
@@ -144,6 +144,14 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "dpo_likely_required",
+        &[(
+            "  representative: { name: Erika Muster, role: Geschäftsführerin }\n",
+            "  representative: { name: Erika Muster, role: Geschäftsführerin }\n  staff_processing_data: 25\n",
+        )],
+        &[],
+    ),
+    (
         "liability_cap_missing",
         &[("  liability: statutory", "  liability: capped")],
         &[],
@@ -163,6 +171,7 @@ const CASES: &[Case] = &[
         &[
             "third_country_transfer",
             "sensitive_data_no_pseudonymisation",
+            "dpo_likely_required",
         ],
     ),
     (
@@ -244,6 +253,13 @@ const CASES: &[Case] = &[
 /// For every rule, a contract close to the one that fires it, in which it must not fire
 /// (and which has no error): the rule is as narrow as the law.
 const NEAR_MISSES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "dpo_likely_required",
+        &[(
+            "  representative: { name: Erika Muster, role: Geschäftsführerin }\n",
+            "  representative: { name: Erika Muster, role: Geschäftsführerin }\n  staff_processing_data: 19\n",
+        )],
+    ),
     (
         "specific_authorisation_without_list",
         &[("  authorisation: general", "  authorisation: specific")],

@@ -153,3 +153,61 @@ fn mangled_contracts_never_panic() {
     );
     assert!(rendered >= 3, "rendered {rendered}");
 }
+
+/// The same for the TOM document: mangled processor files and contracts through the loader
+/// of both kinds and the TOM document's assembly; a sample of the valid ones to PDF and DOCX.
+#[test]
+fn mangled_processor_files_never_panic() {
+    let lib = Library::builtin().expect("library");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut rng = Rng(0x70b5_0000_feed_0018);
+    let (mut valid, mut invalid, mut rendered) = (0, 0, 0);
+    for name in ["processor-pixelwerk.yaml", "dental-practice.yaml"] {
+        let text = std::fs::read_to_string(root.join("examples").join(name)).expect("example");
+        for round in 0..300 {
+            let mangled = mutate(&text, &mut rng);
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
+                || -> Result<bool, Error> {
+                    let loaded = input::parse_any(Path::new("m.yaml"), mangled.clone())?;
+                    let toms = dpagen::toms::Toms::from_loaded(&loaded);
+                    let _ = dpagen::toms::assemble(&toms, &lib)?.to_markdown();
+                    if round % 50 == 0 {
+                        let formats = dpagen::pipeline::Formats {
+                            pdf: true,
+                            markdown: true,
+                            docx: true,
+                        };
+                        dpagen::pipeline::render_toms(&loaded, &lib, formats)?;
+                        return Ok(true);
+                    }
+                    Ok(false)
+                },
+            ));
+            match result {
+                Ok(Ok(did_render)) => {
+                    valid += 1;
+                    rendered += usize::from(did_render);
+                }
+                Ok(Err(Error::Input(e))) => {
+                    invalid += 1;
+                    assert!(!e.problems.is_empty(), "an input error without problems");
+                    for p in &e.problems {
+                        assert!(
+                            p.location.line >= 1,
+                            "problem without a line: {p:?}\n{mangled}"
+                        );
+                    }
+                }
+                Ok(Err(other)) => {
+                    panic!("unexpected error kind for {name} round {round}: {other}\n{mangled}")
+                }
+                Err(_) => panic!("panic for {name} round {round} on:\n{mangled}"),
+            }
+        }
+    }
+    assert!(
+        valid > 50 && invalid > 150,
+        "valid {valid}, invalid {invalid}"
+    );
+    assert!(rendered >= 2, "rendered {rendered}");
+}

@@ -72,6 +72,7 @@ fn a_german_session_refuses_in_german() {
         ("? E-Mail-Adresse von Eva Muster (optional)", "\r"),
         ("? Telefonnummer von Eva Muster", "ruf an\r"),
         ("✗ „ruf an“ ist keine Telefonnummer", "0221 123456\r"),
+        ("? Wie viele Personen", "\r"),
         ("? Einen Datenschutzbeauftragten", "\r"),
         ("? Name Ihres Unternehmens", "Pixelwerk\r"),
         ("? Straße und Hausnummer", "Am Markt 2\r"),
@@ -83,6 +84,7 @@ fn a_german_session_refuses_in_german() {
         ("? Funktion", "\r"),
         ("? E-Mail-Adresse von Jonas Klein", "\r"),
         ("? Eine eigene Ansprechperson", "\r"),
+        ("? Wie viele Personen", "\r"),
         ("? Einen Datenschutzbeauftragten", "\r"),
         ("? Gehört dieser Vertrag", "\r"),
         ("? Titel des Hauptvertrags", "Webhosting\r"),
@@ -213,6 +215,7 @@ fn esc_goes_back_one_question_also_into_the_step_before() {
         ("? Funktion", "\r"),
         ("? E-Mail-Adresse", "\r"),
         ("? Eine eigene Ansprechperson", "\r"),
+        ("? Wie viele Personen", "\r"),
         ("? Einen Datenschutzbeauftragten", "\r"),
         ("Schritt 3 von 14", ""),
         // Esc on the first question of a step: the last question of the step before.

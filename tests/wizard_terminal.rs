@@ -65,6 +65,7 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
             "praxis@example.de\r",
         ),
         ("? Eine eigene Ansprechperson", "n\r"),
+        ("? Wie viele Personen", "\r"),
         ("? Einen Datenschutzbeauftragten", "\r"),
         ("Schritt 3 von 14: Auftragnehmer", ""),
         (
@@ -80,6 +81,7 @@ fn a_whole_contract_in_german_through_to_the_pdf() {
         ("? Funktion", "Inhaber\r"),
         ("? E-Mail-Adresse", "jonas@example.de\r"),
         ("? Eine eigene Ansprechperson", "\r"),
+        ("? Wie viele Personen", "2\r"),
         ("? Einen Datenschutzbeauftragten", "\r"),
         ("Schritt 4 von 14", ""),
         ("? Gehört dieser Vertrag", "\r"),
@@ -245,6 +247,7 @@ fn ctrl_c_keeps_the_answers_and_resume_finishes_the_contract() {
         ("? Role (optional)", "Director\r"),
         ("? E-mail address", "mary@northwind.example\r"),
         ("? Name a separate contact person", "\r"),
+        ("? How many people there", "\r"),
         ("? Name a data protection officer", "\r"),
         ("Step 3 of 14: Processor – your service provider", ""),
         ("? The processor's legal name", "Lohnwerk Payroll GmbH\r"),
@@ -257,6 +260,7 @@ fn ctrl_c_keeps_the_answers_and_resume_finishes_the_contract() {
         ("? Role (optional)", "\r"),
         ("? E-mail address", "\r"),
         ("? Name a separate contact person", "\r"),
+        ("? How many people there", "\r"),
         ("? Name a data protection officer", "\r"),
         ("? Does this agreement belong", "\r"),
         (

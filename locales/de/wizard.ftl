@@ -352,3 +352,7 @@ wizard-saved = Gespeichert: { $file }
 wizard-render-now = Jetzt das PDF erzeugen?
 wizard-render-later = PDF später erzeugen mit: dpa render { $file }
 wizard-rendered = PDF geschrieben: { $pdf } ({ $pages } Seiten, { $fields } Signaturfelder), dazu { $markdown }
+
+# How many people process personal data at a party (for the DPO rule).
+wizard-staff-question = Wie viele Personen verarbeiten dort ständig personenbezogene Daten am Computer? (optional)
+wizard-staff-help = Ab 20 solchen Personen muss ein deutsches Unternehmen einen Datenschutzbeauftragten benennen (§ 38 Abs. 1 BDSG); unabhängig von der Größe, wenn seine Kerntätigkeit die umfangreiche Verarbeitung von Gesundheitsdaten oder anderen besonderen Kategorien ist (Art. 37 Abs. 1 DSGVO), und in Deutschland auch, wenn seine Verarbeitung eine Datenschutz-Folgenabschätzung erfordert. Mitzuzählen sind alle, die regelmäßig mit personenbezogenen Daten am Computer arbeiten, auch Teilzeitkräfte und freie Mitarbeiter.

@@ -352,3 +352,7 @@ wizard-saved = Saved: { $file }
 wizard-render-now = Render the PDF now?
 wizard-render-later = Render it later with: dpa render { $file }
 wizard-rendered = Wrote { $pdf } ({ $pages } pages, { $fields } signature fields) and { $markdown }
+
+# How many people process personal data at a party (for the DPO rule).
+wizard-staff-question = How many people there constantly process personal data on computers? (optional)
+wizard-staff-help = A German organisation with 20 or more such people must designate a data protection officer (§ 38(1) BDSG); any organisation must, whatever its size, if its core activity is processing health or other special categories of data on a large scale (Art. 37(1) GDPR), and in Germany also if its processing needs a data protection impact assessment. Count everyone who regularly works with personal data on a computer, including part-time staff and freelancers.

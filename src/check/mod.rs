@@ -6,6 +6,10 @@
 
 mod transfers;
 
+mod dpo;
+
+pub use dpo::BDSG_STAFF_THRESHOLD as BDSG_DPO_STAFF_THRESHOLD;
+
 use serde::Serialize;
 
 use crate::Error;
@@ -133,6 +137,7 @@ pub fn check(loaded: &LoadedContract, lib: &Library, today: Date) -> Result<Repo
     security_areas(&mut ctx);
     terms(&mut ctx, today);
     signatories(&mut ctx);
+    dpo::dpo_likely_required(&mut ctx);
     let mut findings = ctx.findings;
     findings.sort_by_key(|f| (f.severity, f.location));
     Ok(Report {

@@ -37,6 +37,9 @@ pub fn read(path: &Path, cats: &Catalogs) -> Vec<Sourced> {
         Ok(r) => r,
         Err(p) => return failed(Error::Input(InputError::single(path, &text, p))),
     };
+    if super::is_processor_file(&root) {
+        return failed(super::processor_file_refusal(path, &text, &root));
+    }
     if root.get("contracts").is_none() {
         let result = super::contract_from_node(&root, cats)
             .map(|contract| LoadedContract {
@@ -60,6 +63,15 @@ pub fn read(path: &Path, cats: &Catalogs) -> Vec<Sourced> {
             result: read_entry(path, &text, &label, &defaults, i, entry, cats),
         })
         .collect()
+}
+
+/// Whether a file is a processor file (docs/processor-file.md); false if it cannot be read
+/// or parsed (then reading it as a contract reports why).
+pub fn is_processor_file_at(path: &Path) -> bool {
+    super::read_text(path).is_ok_and(|text| {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        yaml::parse(body).is_ok_and(|root| super::is_processor_file(&root))
+    })
 }
 
 /// The defaults and the entries of a batch file, or the problems with its own keys.

@@ -34,6 +34,123 @@ pub struct LoadedContract {
     pub root: yaml::Node,
 }
 
+/// A processor file read from disk: the processor and its TOMs without a contract
+/// (see [`crate::model::ProcessorFile`] and docs/processor-file.md).
+#[derive(Debug, Clone)]
+pub struct LoadedProcessor {
+    /// The checked file.
+    pub file: model::ProcessorFile,
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The file's text, byte for byte (attached to the TOM document's PDF).
+    pub source: String,
+    /// The YAML tree.
+    pub root: yaml::Node,
+}
+
+/// What a file given to `dpa render` holds.
+#[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one per file read; boxing would only add noise
+pub enum Loaded {
+    /// A data processing agreement.
+    Contract(LoadedContract),
+    /// Only a processor and its TOMs.
+    Processor(LoadedProcessor),
+}
+
+/// The top-level keys that only a contract has: a file with none of them and with a
+/// `processor` is a processor file.
+pub const CONTRACT_ONLY_KEYS: &[&str] = &[
+    "controller",
+    "main_agreement",
+    "effective_date",
+    "processing",
+    "instructions",
+    "subprocessors",
+    "terms",
+    "options",
+    "signatories",
+];
+
+/// Whether a YAML tree is a processor file: a map with `processor` and without any key
+/// that only a contract has (`controller`, `processing`, ...).
+pub fn is_processor_file(root: &yaml::Node) -> bool {
+    matches!(root.value, yaml::Value::Map(_))
+        && root.get("processor").is_some()
+        && CONTRACT_ONLY_KEYS.iter().all(|k| root.get(k).is_none())
+}
+
+/// The error for a processor file where a contract is needed (`dpa render --part dpa`,
+/// `dpa batch`, `dpa record`): what it lacks and how to get its TOM document.
+pub fn processor_file_refusal(path: &Path, source: &str, root: &yaml::Node) -> crate::Error {
+    let file = path.display().to_string();
+    let location = root
+        .key_location("processor")
+        .unwrap_or(Location::new(1, 1));
+    crate::Error::Input(InputError::single(
+        path,
+        source,
+        Problem::new(location, "", crate::tr!("render-processor-file"))
+            .with_hint(crate::tr!("render-processor-file-help", file = file))
+            .without_excerpt(),
+    ))
+}
+
+/// Reads a contract file or a processor file, whichever it is.
+///
+/// Errors: as [`load_contract`]; for a processor file, every problem of its `processor`
+/// and `security` sections.
+pub fn load_any(path: &Path) -> Result<Loaded, crate::Error> {
+    parse_any(path, read_text(path)?)
+}
+
+/// Validates the text of a contract file or a processor file already in memory (`path` is
+/// used in messages).
+pub fn parse_any(path: &Path, source: String) -> Result<Loaded, crate::Error> {
+    let cats = Catalogs::get()?;
+    let text = source.strip_prefix('\u{feff}').unwrap_or(&source);
+    let root =
+        yaml::parse(text).map_err(|p| crate::Error::Input(InputError::single(path, &source, p)))?;
+    if !is_processor_file(&root) {
+        let contract = contract_from_node(&root, cats)
+            .map_err(|ps| crate::Error::Input(InputError::new(path, &source, ps)))?;
+        return Ok(Loaded::Contract(LoadedContract {
+            contract,
+            path: path.to_path_buf(),
+            source,
+            root,
+        }));
+    }
+    let (raw, mut problems) = de::from_node::<raw::RawProcessorFile>(&root);
+    let validated = raw.map(|raw| model::validate_processor_file(&raw, &root, cats));
+    let problems = match validated {
+        Some(Ok(file)) if problems.is_empty() => {
+            return Ok(Loaded::Processor(LoadedProcessor {
+                file,
+                path: path.to_path_buf(),
+                source,
+                root,
+            }));
+        }
+        Some(Ok(_)) | None => problems,
+        Some(Err(more)) => {
+            problems.extend(more);
+            problems
+        }
+    };
+    let mut problems = merge_typos(problems);
+    if problems.is_empty() {
+        problems.push(Problem::new(
+            root.location,
+            "",
+            "the file could not be read",
+        ));
+    }
+    Err(crate::Error::Input(InputError::new(
+        path, &source, problems,
+    )))
+}
+
 /// One contract of a batch source (a file, a batch-file entry, a CSV row), or why it
 /// could not be read.
 #[derive(Debug)]

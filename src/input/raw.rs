@@ -29,6 +29,19 @@ pub struct RawContract {
     pub signatories: Field<Vec<Field<RawSignatory>>>,
 }
 
+/// A processor file: only the processor and its TOMs, no controller (for the TOM document
+/// before any contract exists; see docs/processor-file.md).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+#[allow(missing_docs)]
+pub struct RawProcessorFile {
+    pub format: Field<u32>,
+    pub language: Field<String>,
+    pub id: Field<String>,
+    pub processor: Field<RawParty>,
+    pub security: Field<RawSecurity>,
+}
+
 /// The service contract the DPA belongs to.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -72,6 +85,7 @@ pub struct RawParty {
     pub representative: Field<RawPerson>,
     pub contact: Field<RawPerson>,
     pub dpo: Field<RawPerson>,
+    pub staff_processing_data: Field<u32>,
 }
 
 /// How long the processing lasts.
@@ -205,6 +219,8 @@ pub struct RawSecurity {
     pub measures: Field<Vec<Field<String>>>,
     pub custom: Field<Vec<Field<RawCustomMeasure>>>,
     pub certifications: Field<Vec<Field<String>>>,
+    pub as_of: Field<String>,
+    pub version: Field<String>,
 }
 
 /// One subprocessor.

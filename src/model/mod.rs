@@ -12,7 +12,7 @@ use serde::Serialize;
 
 pub use date::Date;
 pub use rules::TEXT_LIMIT;
-pub use validate::validate;
+pub use validate::{validate, validate_processor_file};
 
 use crate::Lang;
 
@@ -47,6 +47,23 @@ pub struct Contract {
     pub options: Options,
     /// The people who sign.
     pub signatories: Vec<Signatory>,
+}
+
+/// A processor file (format 1): the processor and its technical and organisational measures,
+/// without a controller or any contract terms. It gives the TOM document
+/// (`dpa render FILE --part toms`) before any contract exists; see docs/processor-file.md.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProcessorFile {
+    /// Format number (1).
+    pub format: u32,
+    /// Output language.
+    pub language: Lang,
+    /// Reference printed in the footer of the TOM document.
+    pub id: Option<String>,
+    /// The processor (Auftragnehmer).
+    pub processor: Party,
+    /// Its technical and organisational measures (Art. 32 GDPR).
+    pub security: Security,
 }
 
 /// The service contract.
@@ -106,6 +123,12 @@ pub struct Party {
     pub contact: Option<Person>,
     /// Data protection officer.
     pub dpo: Option<Person>,
+    /// How many persons constantly process personal data by automated means at the party
+    /// (§ 38(1) BDSG: from 20 a German party must designate a data protection officer).
+    /// Not part of the canonical data when absent, so fingerprints of contracts without it
+    /// stay as they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff_processing_data: Option<u32>,
 }
 
 /// A list entry: a catalog id or free text.
@@ -287,6 +310,12 @@ pub struct Security {
     pub custom: Vec<CustomMeasure>,
     /// Certifications (e.g. ISO/IEC 27001).
     pub certifications: Vec<String>,
+    /// The date the measures were last reviewed ("Stand"), printed in the TOM document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// The version of the measures, e.g. `2.1`, printed in the TOM document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 /// General or specific authorisation (Art. 28(2)).

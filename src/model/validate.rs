@@ -25,6 +25,25 @@ pub fn validate(raw: &RawContract, root: &Node, cats: &Catalogs) -> Result<Contr
     }
 }
 
+/// Turns a raw processor file into a checked one, reporting every problem at once (the
+/// same field rules as the `processor` and `security` sections of a contract).
+pub fn validate_processor_file(
+    raw: &RawProcessorFile,
+    root: &Node,
+    cats: &Catalogs,
+) -> Result<ProcessorFile, Vec<Problem>> {
+    let mut v = Validator {
+        root,
+        cats,
+        problems: Vec::new(),
+    };
+    let file = v.processor_file(raw);
+    match file {
+        Some(f) if v.problems.is_empty() => Ok(f),
+        _ => Err(v.problems),
+    }
+}
+
 struct Validator<'a> {
     root: &'a Node,
     cats: &'a Catalogs,
@@ -212,8 +231,27 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn contract(&mut self, raw: &RawContract) -> Option<Contract> {
-        let format = match raw.format {
+    fn processor_file(&mut self, raw: &RawProcessorFile) -> Option<ProcessorFile> {
+        let format = self.format(&raw.format);
+        let language = self.language(&raw.language);
+        let id = self.id(&raw.id);
+        let processor = self
+            .req(&raw.processor, "processor")
+            .and_then(|p| self.party(p, "processor"));
+        let security = self
+            .req(&raw.security, "security")
+            .and_then(|s| self.security(s));
+        Some(ProcessorFile {
+            format: format?,
+            language: language?,
+            id,
+            processor: processor?,
+            security: security?,
+        })
+    }
+
+    fn format(&mut self, f: &Field<u32>) -> Option<u32> {
+        match f {
             Field::Ok(1) => Some(1),
             Field::Ok(n) => {
                 self.problem(
@@ -228,14 +266,15 @@ impl<'a> Validator<'a> {
                 None
             }
             Field::Bad => None,
-        };
-        let language = self.choice(
-            &raw.language,
-            "language",
-            &[("de", Lang::De), ("en", Lang::En)],
-            None,
-        );
-        let id = self.opt_text(&raw.id, "id");
+        }
+    }
+
+    fn language(&mut self, f: &Field<String>) -> Option<Lang> {
+        self.choice(f, "language", &[("de", Lang::De), ("en", Lang::En)], None)
+    }
+
+    fn id(&mut self, f: &Field<String>) -> Option<String> {
+        let id = self.opt_text(f, "id");
         if let Some(id) = &id
             && id.chars().count() > 100
         {
@@ -245,6 +284,13 @@ impl<'a> Validator<'a> {
                 "use a short reference such as ACME-2026-001",
             );
         }
+        id
+    }
+
+    fn contract(&mut self, raw: &RawContract) -> Option<Contract> {
+        let format = self.format(&raw.format);
+        let language = self.language(&raw.language);
+        let id = self.id(&raw.id);
         let effective_date = self.date(&raw.effective_date, "effective_date");
         let main_agreement = raw.main_agreement.ok().and_then(|m| {
             let title = self.req_text(&m.title, "main_agreement.title");
@@ -366,6 +412,7 @@ impl<'a> Validator<'a> {
             representative: representative?,
             contact,
             dpo,
+            staff_processing_data: p.staff_processing_data.ok().copied(),
         })
     }
 
@@ -691,10 +738,14 @@ impl<'a> Validator<'a> {
                 certifications.push(t);
             }
         }
+        let as_of = self.date(&s.as_of, "security.as_of");
+        let version = self.opt_text(&s.version, "security.version");
         Some(Security {
             measures,
             custom,
             certifications,
+            as_of,
+            version,
         })
     }
 

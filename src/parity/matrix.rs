@@ -131,6 +131,11 @@ pub(super) fn probes(lib: &Library) -> Vec<Probe> {
     let mut out = Vec::new();
     for c in lib.all() {
         let file = &c.file;
+        // Parts (`kind: part`) count where a contract clause includes them; the others are
+        // the bodies of other documents (the TOM document, the record).
+        if c.meta.kind == crate::clauses::Kind::Part && !included(lib, c) {
+            continue;
+        }
         let w = c.meta.when.trim();
         if w != "always" {
             out.push(Probe {
@@ -148,9 +153,21 @@ pub(super) fn probes(lib: &Library) -> Vec<Probe> {
             Some(b) => b,
             None => &c.body,
         };
-        out.extend(branches(c.lang, file, body));
+        // A branch on the kind of document (`document == "contract"`) is fixed in a contract.
+        out.extend(
+            branches(c.lang, file, body)
+                .into_iter()
+                .filter(|p| !p.label.contains("if document ==")),
+        );
     }
     out
+}
+
+/// Whether a clause of the contract includes a part (`{% include "de/<id>" %}`).
+fn included(lib: &Library, part: &crate::clauses::Clause) -> bool {
+    let name = format!("\"{}/{}\"", part.lang.code(), part.meta.id);
+    lib.clauses(part.lang)
+        .any(|c| c.meta.kind != crate::clauses::Kind::Part && c.body.contains(&name))
 }
 
 /// The probes a contract takes (indices), in its own language's context.

@@ -169,7 +169,9 @@ pub fn flow(doc: &Document, note: Option<&Note<'_>>) -> Vec<Block> {
         }
         out.push(Block::new(
             BlockKind::Heading(2),
-            vec![Span::plain(format!("{} {}", s.number, s.title))],
+            vec![Span::plain(
+                format!("{} {}", s.number, s.title).trim_start().to_string(),
+            )],
         ));
         markdown(&s.body, &mut out);
     }
@@ -187,6 +189,12 @@ fn signatures(doc: &Document, note: Option<&Note<'_>>, out: &mut Vec<Block>) {
             .unwrap_or_default()
             .to_string()
     };
+    if doc.signatures.is_empty() {
+        // A document around the contract (the TOM document, the record): no signature
+        // section, only the fingerprint note if there is one.
+        push_note(note, out);
+        return;
+    }
     out.push(Block::new(BlockKind::PageBreak, Vec::new()));
     out.push(Block::new(
         BlockKind::Heading(2),
@@ -235,6 +243,10 @@ fn signatures(doc: &Document, note: Option<&Note<'_>>, out: &mut Vec<Block>) {
             vec![Span::plain(format!("{}{role}", s.name))],
         ));
     }
+    push_note(note, out);
+}
+
+fn push_note(note: Option<&Note<'_>>, out: &mut Vec<Block>) {
     if let Some(n) = note {
         out.push(Block::new(
             BlockKind::Note,

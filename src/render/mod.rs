@@ -1,6 +1,7 @@
 //! Render: the assembled document -> Typst -> PDF, in-process, with one empty signature
 //! field per signatory, the contract source attached, and a fingerprint on every page.
 
+mod document;
 pub mod docx;
 pub mod flow;
 mod markup;
@@ -14,6 +15,7 @@ use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub use document::{Attachment, DocumentInput, document_docx, document_pdf};
 pub use markup::to_typst;
 
 use crate::assemble::Document;
@@ -38,10 +40,13 @@ impl Fingerprint {
     /// SHA-256 of the canonical contract data, the dpagen version and the clause library
     /// version.
     pub fn of(contract: &Contract, library_version: &str) -> Fingerprint {
-        let input = format!(
-            "dpagen {VERSION}\nclauses {library_version}\n{}",
-            contract.canonical_json()
-        );
+        Fingerprint::of_data(&contract.canonical_json(), library_version)
+    }
+
+    /// SHA-256 of canonical data (JSON), the dpagen version and the clause library version:
+    /// the same mechanism for every document dpagen makes.
+    pub fn of_data(canonical_json: &str, library_version: &str) -> Fingerprint {
+        let input = format!("dpagen {VERSION}\nclauses {library_version}\n{canonical_json}");
         let full = crate::hex_sha256(input.as_bytes());
         Fingerprint {
             short: full[..12].to_string(),
@@ -85,7 +90,7 @@ pub fn typst_parts(doc: &Document) -> (String, String) {
         );
         let body = to_typst(&s.marked);
         match s.kind {
-            Kind::Clause => {
+            Kind::Clause | Kind::Part => {
                 clauses.push_str(&heading);
                 clauses.push_str(&body);
             }
@@ -330,7 +335,10 @@ pub fn document_date(c: &Contract) -> Date {
         })
 }
 
-fn diagnostics(world: &world::DocWorld<'_>, diags: &[typst::diag::SourceDiagnostic]) -> String {
+pub(crate) fn diagnostics(
+    world: &world::DocWorld<'_>,
+    diags: &[typst::diag::SourceDiagnostic],
+) -> String {
     use typst::World as _;
     use typst::WorldExt as _;
     let mut out = Vec::new();

@@ -19,6 +19,8 @@ pub(crate) struct Engine {
     main: Source,
     /// `templates/typeset.typ`: how values of each kind are set, imported by the others.
     typeset: Source,
+    /// `templates/document.typ`: the TOM document and the record.
+    document: Source,
     /// `templates/redline.typ`, the main file of `dpa diff`'s PDF.
     redline: Source,
 }
@@ -27,6 +29,8 @@ pub(crate) struct Engine {
 pub(crate) struct Ids {
     pub(crate) main: FileId,
     pub(crate) typeset: FileId,
+    pub(crate) document: FileId,
+    pub(crate) attachment: FileId,
     pub(crate) redline: FileId,
     pub(crate) clauses: FileId,
     pub(crate) annexes: FileId,
@@ -49,6 +53,8 @@ fn unreachable_path(path: &str) -> VirtualPath {
 pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
     typeset: id("/typeset.typ"),
+    document: id("/document.typ"),
+    attachment: id("/attachment"),
     redline: id("/redline.typ"),
     clauses: id("/clauses.typ"),
     annexes: id("/annexes.typ"),
@@ -79,6 +85,7 @@ impl Engine {
             fonts,
             main: Source::new(IDS.main, template("contract.typ")?),
             typeset: Source::new(IDS.typeset, template("typeset.typ")?),
+            document: Source::new(IDS.document, template("document.typ")?),
             redline: Source::new(IDS.redline, template("redline.typ")?),
         })
     }
@@ -87,7 +94,8 @@ impl Engine {
 /// One document's world.
 pub(crate) struct DocWorld<'a> {
     pub(crate) engine: &'a Engine,
-    /// The main file: `IDS.main` (the contract) or `IDS.redline` (an amendment).
+    /// The main file: `IDS.main` (the contract), `IDS.redline` (an amendment) or
+    /// `IDS.document` (the TOM document, the record).
     pub(crate) main: FileId,
     pub(crate) clauses: Source,
     pub(crate) annexes: Source,
@@ -116,6 +124,8 @@ impl World for DocWorld<'_> {
             Ok(self.engine.typeset.clone())
         } else if id == IDS.redline && self.main == IDS.redline {
             Ok(self.engine.redline.clone())
+        } else if id == IDS.document && self.main == IDS.document {
+            Ok(self.engine.document.clone())
         } else if id == IDS.clauses {
             Ok(self.clauses.clone())
         } else if id == IDS.annexes {
@@ -128,7 +138,7 @@ impl World for DocWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == IDS.data {
             Ok(self.data.clone())
-        } else if id == IDS.contract {
+        } else if id == IDS.contract || id == IDS.attachment {
             Ok(self.contract.clone())
         } else {
             Err(FileError::AccessDenied)

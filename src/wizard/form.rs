@@ -122,6 +122,8 @@ pub struct PartyForm {
     pub contact: Option<PersonForm>,
     /// Data protection officer.
     pub dpo: Option<PersonForm>,
+    /// Persons constantly processing personal data by automated means (§ 38(1) BDSG).
+    pub staff_processing_data: Option<u32>,
 }
 
 /// How long the processing lasts.
@@ -266,6 +268,10 @@ pub struct SecurityForm {
     pub custom: Vec<CustomForm>,
     /// Certifications.
     pub certifications: Vec<String>,
+    /// ISO date the measures were last reviewed (not asked; kept from `--from`).
+    pub as_of: Option<String>,
+    /// Version of the measures (not asked; kept from `--from`).
+    pub version: Option<String>,
 }
 
 /// One subprocessor.
@@ -429,6 +435,7 @@ fn party(p: &crate::model::Party) -> PartyForm {
         representative: person(&p.representative),
         contact: p.contact.as_ref().map(person),
         dpo: p.dpo.as_ref().map(person),
+        staff_processing_data: p.staff_processing_data,
     }
 }
 
@@ -533,6 +540,8 @@ impl Form {
                     })
                     .collect(),
                 certifications: c.security.certifications.clone(),
+                as_of: c.security.as_of.map(|d| d.to_string()),
+                version: c.security.version.clone(),
             },
             subprocessors: SubprocessorsForm {
                 authorisation: match c.subprocessors.authorisation {

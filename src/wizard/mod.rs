@@ -35,6 +35,8 @@ pub mod yaml_out;
 mod flow_tests;
 #[cfg(test)]
 mod scripted_tests;
+#[cfg(test)]
+mod staff_tests;
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};

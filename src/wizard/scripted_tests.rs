@@ -50,6 +50,7 @@ pub(super) fn party(prefix: &str, name: &str, city: &str, rep: &str) -> Script {
         (k("representative.role"), t("Inhaber")),
         (k("representative.email"), t("info@example.de")),
         (k("contact.has"), No),
+        (k("staff"), Enter),
         (k("dpo.has"), No),
     ]
 }

@@ -49,6 +49,9 @@ fn party(p: &PartyForm) -> Node {
     if let Some(d) = &p.dpo {
         pairs.push(("dpo", person(d)));
     }
+    if let Some(n) = p.staff_processing_data {
+        pairs.push(("staff_processing_data", int(n)));
+    }
     map(pairs)
 }
 
@@ -148,21 +151,25 @@ pub fn to_node(f: &Form) -> Node {
     top.push(("instructions", map(instructions)));
 
     let s = &f.security;
-    top.push((
-        "security",
-        map(vec![
-            ("measures", texts(&s.measures)),
-            (
-                "custom",
-                seq(s
-                    .custom
-                    .iter()
-                    .map(|c| map(vec![("area", text(&c.area)), ("text", text(&c.text))]))
-                    .collect()),
-            ),
-            ("certifications", texts(&s.certifications)),
-        ]),
-    ));
+    let mut security = vec![
+        ("measures", texts(&s.measures)),
+        (
+            "custom",
+            seq(s
+                .custom
+                .iter()
+                .map(|c| map(vec![("area", text(&c.area)), ("text", text(&c.text))]))
+                .collect()),
+        ),
+        ("certifications", texts(&s.certifications)),
+    ];
+    if let Some(d) = &s.as_of {
+        security.push(("as_of", text(d)));
+    }
+    if let Some(v) = &s.version {
+        security.push(("version", text(v)));
+    }
+    top.push(("security", map(security)));
 
     let sp = &f.subprocessors;
     top.push((
@@ -274,8 +281,13 @@ mod tests {
         let mut n = 0;
         for entry in std::fs::read_dir(&dir).expect("examples/") {
             let path = entry.expect("entry").path();
-            if path.extension().is_none_or(|e| e != "yaml") {
-                continue;
+            if path.extension().is_none_or(|e| e != "yaml")
+                || matches!(
+                    crate::input::load_any(&path),
+                    Ok(crate::input::Loaded::Processor(_))
+                )
+            {
+                continue; // a processor file is no contract for the wizard
             }
             let before = load(&path);
             let yaml = to_yaml(&Form::from_contract(&before));

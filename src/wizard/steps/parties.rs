@@ -113,11 +113,31 @@ impl Wizard<'_> {
         } else {
             p.contact = None;
         }
+        // How many persons process data there: from 20, a German party needs a data
+        // protection officer (§ 38(1) BDSG); `dpa check` notes it (dpo_likely_required).
+        let staff = p
+            .staff_processing_data
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        p.staff_processing_data = self.ask(
+            &format!("{key}.staff"),
+            &tr!("wizard-staff-question"),
+            Some(&tr!("wizard-staff-help")),
+            &staff,
+            optional(|s: &str| {
+                crate::wizard::ask::whole(s, u64::from(u32::MAX))
+                    .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+            }),
+            None,
+        )?;
+        let likely = p.address.country == "DE"
+            && p.staff_processing_data
+                .is_some_and(|n| n >= crate::check::BDSG_DPO_STAFF_THRESHOLD);
         if self.confirm(
             &format!("{key}.dpo.has"),
             &tr!("wizard-dpo-has"),
             Some(&tr!("wizard-dpo-has-help")),
-            p.dpo.is_some(),
+            p.dpo.is_some() || likely,
         )? {
             let dpo = p.dpo.get_or_insert_with(PersonForm::default);
             self.person(&format!("{key}.dpo"), dpo, false, true)?;
