@@ -8,6 +8,7 @@ use crate::address::{self, Conventions};
 use crate::catalog::{Catalogs, Country};
 use crate::clauses::{Kind, Library};
 use crate::model::*;
+use crate::typography::{ValueKind, mark, mark_free_text as free, strip_marks};
 use crate::{Error, Lang};
 
 /// One numbered clause or annex of the assembled document.
@@ -23,8 +24,34 @@ pub struct Section {
     pub title: String,
     /// Body in Markdown (values escaped).
     pub body: String,
+    /// The same body with every value marked by its kind (see [`crate::typography`]): what
+    /// the PDF typesets. [`Section::body`] is this without the marks.
+    pub marked: String,
     /// Requirement ids the clause covers.
     pub covers: Vec<String>,
+}
+
+impl Section {
+    /// A section from its rendered Markdown (values marked, see [`crate::typography`]):
+    /// [`Section::body`] is it without the marks, [`Section::marked`] with them, both tidied.
+    pub fn from_rendered(
+        id: String,
+        kind: Kind,
+        number: String,
+        title: String,
+        rendered: &str,
+        covers: Vec<String>,
+    ) -> Section {
+        Section {
+            id,
+            kind,
+            number,
+            title: strip_marks(&title),
+            body: tidy(&strip_marks(rendered)),
+            marked: tidy(rendered),
+            covers,
+        }
+    }
 }
 
 /// A signature block.
@@ -63,6 +90,8 @@ pub struct Document {
     pub processor: String,
     /// Lines of the parties block under the title.
     pub parties_intro: Vec<String>,
+    /// The same lines with names and addresses marked by kind (see [`crate::typography`]).
+    pub parties_intro_marked: Vec<String>,
     /// Clauses then annexes, in order.
     pub sections: Vec<Section>,
     /// Heading of the signature section.
@@ -156,7 +185,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         list.iter()
             .map(|it| match it {
                 Item::Id(id) => labelled(cat, id),
-                Item::Text(t) => json!({ "id": null, "label": t }),
+                Item::Text(t) => json!({ "id": null, "label": free(t) }),
             })
             .collect()
     };
@@ -176,7 +205,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
     let (dtype, until, notice) = match &p.duration {
         Duration::MainAgreement => ("main_agreement", None, None),
         Duration::Fixed { until } => ("fixed", Some(until.long(lang)), None),
-        Duration::Indefinite { notice } => ("indefinite", None, notice.clone()),
+        Duration::Indefinite { notice } => ("indefinite", None, notice.as_deref().map(free)),
     };
     let subprocessors: Vec<Value> = c
         .subprocessors
@@ -191,18 +220,21 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             with_address(
                 json!({
                     "number": i + 1,
-                    "name": s.name,
-                    "service": s.service,
+                    "name": mark(ValueKind::Name, &s.name),
+                    "service": free(&s.service),
                     "locations": locations_json(resolved, cats, lang),
                     "transfer": stated(&s.transfer),
                     "transfers": groups_json(resolved, "3", cats, lang),
                     "eea_names": eea_names(resolved, lang),
                     "third_country": outside(resolved),
                     "scc_module": scc.then_some("3"),
-                    "contact": s.contact.as_ref().map(|k| json!({ "name": k.name, "email": k.email })),
+                    "contact": s.contact.as_ref().map(|k| json!({
+                        "name": k.name.as_deref().map(|n| mark(ValueKind::Name, n)),
+                        "email": k.email.as_deref().map(|e| mark(ValueKind::Email, e)),
+                    })),
                     "onward": s.onward.iter().map(|o| json!({
-                        "name": o.name,
-                        "service": o.service,
+                        "name": mark(ValueKind::Name, &o.name),
+                        "service": free(&o.service),
                         "locations": o.locations.iter().map(|l| country(l)).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
                 }),
@@ -218,9 +250,9 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             json!({
                 "party": s.party.id(),
                 "party_label": match s.party { PartyRole::Controller => w.controller, PartyRole::Processor => w.processor },
-                "name": s.name,
-                "role": s.role,
-                "place": s.place,
+                "name": mark(ValueKind::Name, &s.name),
+                "role": s.role.as_deref().map(free),
+                "place": s.place.as_deref().map(|p| mark(ValueKind::Address, p)),
             })
         })
         .collect();
@@ -228,18 +260,18 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
         "lang": lang.code(),
         "document": "contract",
         "contract": {
-            "id": c.display_id(),
+            "id": mark(ValueKind::Id, &c.display_id()),
             "effective_date": c.effective_date.map(|d| d.long(lang)),
             "main_agreement": {
-                "title": c.main_agreement.as_ref().map(|m| m.title.clone()),
+                "title": c.main_agreement.as_ref().map(|m| free(&m.title)),
                 "date": c.main_agreement.as_ref().and_then(|m| m.date).map(|d| d.long(lang)),
             },
         },
         "controller": party(&c.controller),
         "processor": party(&c.processor),
         "processing": {
-            "subject_matter": keep_lines(&p.subject_matter),
-            "purpose": keep_lines(&p.purpose),
+            "subject_matter": free(&keep_lines(&p.subject_matter)),
+            "purpose": free(&keep_lines(&p.purpose)),
             "duration": { "type": dtype, "until": until, "notice": notice },
             "operations": p.operations.iter().map(|o| labelled(&cats.operations, o)).collect::<Vec<_>>(),
             "data_categories": items(&cats.data_categories, &p.data_categories),
@@ -274,7 +306,7 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
             "liability": match c.terms.liability { Liability::Statutory => "statutory", Liability::Capped => "capped" },
             "liability_cap": c.terms.liability_cap_eur.map(|v| money(v, lang)),
             "governing_law": country(&c.terms.governing_law),
-            "jurisdiction": c.terms.jurisdiction,
+            "jurisdiction": c.terms.jurisdiction.as_deref().map(free),
             "scc_member_state": c.terms.scc_member_state.as_deref().map(country),
         },
         "options": {
@@ -304,10 +336,13 @@ pub fn context(c: &Contract, cats: &Catalogs) -> Value {
 }
 
 /// A party as clauses and documents see it (see docs/clause-authoring.md).
+///
+/// Every value a person typed is marked with its kind as it enters a context (see
+/// [`crate::typography`]): names, addresses, e-mail addresses and ids are never hyphenated.
 pub(crate) fn party_json(p: &Party, cats: &Catalogs, lang: Lang) -> Value {
     let mut v = json!({
-        "name": p.name,
-        "register": p.register,
+        "name": mark(ValueKind::Name, &p.name),
+        "register": p.register.as_deref().map(|r| mark(ValueKind::Id, r)),
         "representative": person_json(&p.representative),
         "contact": p.contact.as_ref().map(person_json),
         "dpo": p.dpo.as_ref().map(person_json),
@@ -324,13 +359,18 @@ pub(crate) fn party_json(p: &Party, cats: &Catalogs, lang: Lang) -> Value {
 /// the country), and the parts.
 pub(crate) fn address_json(a: &Address, cats: &Catalogs, lang: Lang) -> Value {
     let conv = Conventions::get_or_fallback();
+    let addr = |t: &str| mark(ValueKind::Address, t);
+    let lines: Vec<String> = address::lines(a, lang, cats, conv)
+        .iter()
+        .map(|l| addr(l))
+        .collect();
     json!({
-        "address": address::one_line(a, lang, cats, conv),
-        "address_lines": address::lines(a, lang, cats, conv),
-        "street": a.street,
-        "postal_code": a.postal_code,
-        "city": a.city,
-        "region": a.region,
+        "address": lines.join(", "),
+        "address_lines": lines,
+        "street": addr(&a.street),
+        "postal_code": a.postal_code.as_deref().map(addr),
+        "city": addr(&a.city),
+        "region": a.region.as_deref().map(addr),
         "country": country_json(cats.country(&a.country), &a.country, lang),
     })
 }
@@ -362,7 +402,7 @@ pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value 
                     })
                 })
                 .collect();
-            let custom: Vec<String> = s.custom.iter().filter(|m| m.area == a.id).map(|m| keep_lines(&m.text)).collect();
+            let custom: Vec<String> = s.custom.iter().filter(|m| m.area == a.id).map(|m| free(&keep_lines(&m.text))).collect();
             json!({
                 "id": a.id,
                 "label": a.label(lang),
@@ -379,9 +419,9 @@ pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value 
         "measures": s.measures,
         "measure_count": s.measures.len(),
         "custom_count": s.custom.len(),
-        "certifications": s.certifications,
+        "certifications": s.certifications.iter().map(|t| free(t)).collect::<Vec<_>>(),
         "as_of": s.as_of.map(|d| d.long(lang)),
-        "version": s.version,
+        "version": s.version.as_deref().map(|v| mark(ValueKind::Id, v)),
     })
 }
 
@@ -389,15 +429,18 @@ pub(crate) fn security_json(s: &Security, cats: &Catalogs, lang: Lang) -> Value 
 /// the penalty per breach (§ 307 BGB: a penalty in standard terms needs an overall cap).
 pub const PENALTY_CAP_FACTOR: u64 = 10;
 
+/// The name of a location (a country in `lang`, or the code as given), marked as an
+/// address (see `typography`).
+fn location_name(l: &crate::transfers::LocationBasis, lang: Lang) -> String {
+    let name = l.country.map_or(l.location.as_str(), |c| c.name(lang));
+    mark(ValueKind::Address, name)
+}
+
 /// The names of the locations inside the EEA, joined: "Germany, France" (empty if none).
 fn eea_names(r: &[crate::transfers::LocationBasis], lang: Lang) -> String {
     r.iter()
         .filter(|l| l.outcome == crate::transfers::Outcome::Eea)
-        .map(|l| {
-            l.country
-                .map(|c| c.name(lang).to_string())
-                .unwrap_or_else(|| l.location.clone())
-        })
+        .map(|l| location_name(l, lang))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -450,14 +493,7 @@ fn groups_json(
     crate::transfers::groups(r)
         .into_iter()
         .map(|(b, ls)| {
-            let names: Vec<String> = ls
-                .iter()
-                .map(|l| {
-                    l.country
-                        .map(|c| c.name(lang).to_string())
-                        .unwrap_or_else(|| l.location.clone())
-                })
-                .collect();
+            let names: Vec<String> = ls.iter().map(|l| location_name(l, lang)).collect();
             json!({
                 "basis": b.map(|b| basis_json(b, cats, lang)),
                 "locations": ls.iter().map(|l| country_json(l.country, &l.location, lang)).collect::<Vec<_>>(),
@@ -476,16 +512,21 @@ fn keep_lines(s: &str) -> String {
 }
 
 fn person_json(p: &Person) -> Value {
-    json!({ "name": p.name, "role": p.role, "email": p.email, "phone": p.phone })
+    json!({
+        "name": mark(ValueKind::Name, &p.name),
+        "role": p.role.as_deref().map(free),
+        "email": p.email.as_deref().map(|e| mark(ValueKind::Email, e)),
+        "phone": p.phone.as_deref().map(|t| mark(ValueKind::Id, t)),
+    })
 }
 
 fn country_json(c: Option<&Country>, code: &str, lang: Lang) -> Value {
     match c {
         Some(c) => {
-            json!({ "code": c.code, "name": c.name(lang), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf, "organisation": c.international_organisation })
+            json!({ "code": c.code, "name": mark(ValueKind::Address, c.name(lang)), "eea": c.eea, "adequacy": c.adequacy, "dpf": c.dpf, "organisation": c.international_organisation })
         }
         None => {
-            json!({ "code": code, "name": code, "eea": false, "adequacy": false, "dpf": false, "organisation": false })
+            json!({ "code": code, "name": mark(ValueKind::Address, code), "eea": false, "adequacy": false, "dpf": false, "organisation": false })
         }
     }
 }
@@ -604,24 +645,32 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
     let (ctx, chosen) = render_context(c, lib)?;
     let mut sections = Vec::with_capacity(chosen.len());
     for (clause, number) in chosen {
-        let body = lib.render(clause, &ctx)?;
-        sections.push(Section {
-            id: clause.meta.id.clone(),
-            kind: clause.meta.kind,
+        let rendered = lib.render(clause, &ctx)?;
+        sections.push(Section::from_rendered(
+            clause.meta.id.clone(),
+            clause.meta.kind,
             number,
-            title: clause.meta.title.clone(),
-            body: tidy(&body),
-            covers: clause.meta.covers.clone(),
-        });
+            clause.meta.title.clone(),
+            &rendered,
+            clause.meta.covers.clone(),
+        ));
     }
     let w = words(lang);
     let party_line = |p: &Party| {
-        format!(
-            "{}, {}",
-            p.name,
-            address::one_line(&p.address, lang, cats, conv)
-        )
+        let lines: Vec<String> = address::lines(&p.address, lang, cats, conv)
+            .iter()
+            .map(|l| mark(ValueKind::Address, l))
+            .collect();
+        format!("{}, {}", mark(ValueKind::Name, &p.name), lines.join(", "))
     };
+    let parties_intro_marked = vec![
+        w.between.to_string(),
+        party_line(&c.controller),
+        represented(&c.controller, w.represented_by, w.controller),
+        w.and.to_string(),
+        party_line(&c.processor),
+        represented(&c.processor, w.represented_by, w.processor),
+    ];
     let mut counters = std::collections::BTreeMap::new();
     let signatures = c
         .signatories
@@ -651,14 +700,11 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
         id: c.display_id(),
         controller: c.controller.name.clone(),
         processor: c.processor.name.clone(),
-        parties_intro: vec![
-            w.between.to_string(),
-            party_line(&c.controller),
-            represented(&c.controller, w.represented_by, w.controller),
-            w.and.to_string(),
-            party_line(&c.processor),
-            represented(&c.processor, w.represented_by, w.processor),
-        ],
+        parties_intro: parties_intro_marked
+            .iter()
+            .map(|l| strip_marks(l))
+            .collect(),
+        parties_intro_marked,
         sections,
         signatures_title: w.signatures.to_string(),
         signatures_intro: w.signatures_intro.to_string(),
@@ -677,9 +723,10 @@ pub fn assemble(c: &Contract, lib: &Library) -> Result<Document, Error> {
 /// "vertreten durch Dr. Anna Weber (Inhaberin) – Auftraggeber (Verantwortlicher) –"
 fn represented(p: &Party, by: &str, role: &str) -> String {
     let rep = &p.representative;
+    let name = mark(ValueKind::Name, &rep.name);
     match &rep.role {
-        Some(r) => format!("{by} {} ({r}) – {role} –", rep.name),
-        None => format!("{by} {} – {role} –", rep.name),
+        Some(r) => format!("{by} {name} ({}) – {role} –", free(r)),
+        None => format!("{by} {name} – {role} –"),
     }
 }
 

@@ -23,7 +23,9 @@ pub fn markdown(text: &str) -> String {
     let mut leading_digits = false;
     for c in text.chars() {
         if c == '\u{2028}' {
-            if !out.is_empty() && !out.ends_with("\\\n") {
+            // No break before the text (value marks, see `typography`, are not text).
+            let text_before = out.chars().any(|c| !crate::typography::is_mark(c));
+            if text_before && !out.ends_with("\\\n") {
                 out.push_str("\\\n");
             }
             at_start = true;
@@ -36,6 +38,12 @@ pub fn markdown(text: &str) -> String {
             c
         };
         if c.is_control() {
+            continue;
+        }
+        if crate::typography::is_mark(c) {
+            // Value marks (see `typography`) are invisible: they pass through and do not
+            // count as the start of the value.
+            out.push(c);
             continue;
         }
         if c == ' ' && out.ends_with('\n') {
@@ -150,6 +158,16 @@ mod tests {
                     .collect();
             assert_eq!(text, s, "{md}");
         }
+    }
+
+    #[test]
+    fn value_marks_pass_through_and_do_not_hide_a_line_start() {
+        use crate::typography::{ValueKind, mark, strip_marks};
+        let marked = markdown(&mark(ValueKind::Name, "- 1. x"));
+        assert_eq!(strip_marks(&marked), markdown("- 1. x"));
+        assert_ne!(marked, strip_marks(&marked));
+        let marked = markdown(&mark(ValueKind::Text, "\u{2028}a\u{2028}- b"));
+        assert_eq!(strip_marks(&marked), markdown("\u{2028}a\u{2028}- b"));
     }
 
     #[test]

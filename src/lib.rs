@@ -29,6 +29,7 @@ pub mod record;
 pub mod render;
 pub mod toms;
 pub mod transfers;
+pub mod typography;
 /// `dpa new`: the question-and-answer wizard that writes a contract file.
 pub mod wizard;
 

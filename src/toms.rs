@@ -172,6 +172,7 @@ pub fn assemble(t: &Toms, lib: &Library) -> Result<Document, Error> {
         controller: String::new(),
         processor: t.processor.name.clone(),
         parties_intro: Vec::new(),
+        parties_intro_marked: Vec::new(),
         sections: sections(&body),
         signatures_title: String::new(),
         signatures_intro: String::new(),
@@ -193,23 +194,22 @@ pub(crate) fn sections(markdown: &str) -> Vec<Section> {
     let mut title: Option<String> = None;
     let mut body = String::new();
     let flush = |title: Option<String>, body: &str, out: &mut Vec<Section>| {
-        let body = crate::assemble::tidy(body);
-        if title.is_none() && body.is_empty() {
+        if title.is_none() && crate::typography::strip_marks(body).trim().is_empty() {
             return;
         }
         let n = out.iter().filter(|s| !s.title.is_empty()).count() + 1;
-        out.push(Section {
-            id: String::new(),
-            kind: Kind::Part,
-            number: if title.is_some() {
+        out.push(Section::from_rendered(
+            String::new(),
+            Kind::Part,
+            if title.is_some() {
                 format!("{n}.")
             } else {
                 String::new()
             },
-            title: title.unwrap_or_default(),
+            title.unwrap_or_default(),
             body,
-            covers: Vec::new(),
-        });
+            Vec::new(),
+        ));
     };
     for line in markdown.lines() {
         if let Some(h) = line.strip_prefix("## ") {

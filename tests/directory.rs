@@ -167,12 +167,12 @@ fn a_contract_with_ref_entries_renders_the_directorys_values_and_overrides_win()
     let md = std::fs::read_to_string(out.join("refs.md")).expect("md");
     let words = pdf_words(&out.join("refs.pdf"));
     // Hetzner: the directory's name and address, the contract's own service and locations
-    let hetzner = "| 1 | Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen, Deutschland | Server-Hosting im Rechenzentrum | Deutschland | nicht erforderlich (EWR) |";
+    let hetzner = "| 1 | **Hetzner Online GmbH**<br>Industriestr. 25<br>91710 Gunzenhausen<br>Deutschland | Server-Hosting im Rechenzentrum | Deutschland: EWR, nicht erforderlich |";
     assert!(md.contains(hetzner), "{md}");
     assert!(!md.contains("Dedizierte Server"), "the override wins: {md}");
     // Google: the directory's legal entity (not "Google Ireland Limited") and service
     assert!(
-        md.contains("| 2 | Google Cloud EMEA Limited, Gordon House"),
+        md.contains("| 2 | **Google Cloud EMEA Limited**<br>Gordon House"),
         "{md}"
     );
     assert!(
@@ -181,7 +181,7 @@ fn a_contract_with_ref_entries_renders_the_directorys_values_and_overrides_win()
     );
     // Zapier: the directory's transfer basis; contact and onward in Annex IV
     assert!(
-        md.contains("| 3 | Zapier, Inc., 548 Market St, San Francisco, CA 94104, Vereinigte Staaten | Automatisierungsplattform Zapier"),
+        md.contains("| 3 | **Zapier, Inc.**<br>548 Market St<br>San Francisco, CA 94104<br>Vereinigte Staaten | Automatisierungsplattform Zapier"),
         "{md}"
     );
     assert!(
@@ -193,7 +193,9 @@ fn a_contract_with_ref_entries_renders_the_directorys_values_and_overrides_win()
         "{md}"
     );
     for phrase in [
-        "Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen",
+        "Hetzner Online GmbH",
+        "Industriestr. 25",
+        "91710 Gunzenhausen",
         "Google Cloud EMEA Limited",
         "Ansprechpartner der Unterauftragsverarbeiter für den Datenschutz",
         "Amazon Web Services, Inc.; Leistung: Rechenzentren",
@@ -278,7 +280,9 @@ fn the_attached_contract_keeps_ref_and_the_values_and_renders_the_same_later() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let md = std::fs::read_to_string(mine.join("refs.md")).expect("md");
     assert!(
-        md.contains("Hetzner Online GmbH (Eigener Eintrag), Sigmundstr. 135, 90431 Nürnberg"),
+        md.contains(
+            "**Hetzner Online GmbH (Eigener Eintrag)**<br>Sigmundstr. 135<br>90431 Nürnberg"
+        ),
         "{md}"
     );
 }

@@ -116,7 +116,7 @@ fn the_agency_writes_one_notice_per_client_naming_exactly_the_change() {
         );
         assert!(clause.contains("\n\n(1) "), "the clause in full: {clause}");
         let annex = &md[md.find("## Aktualisierte Anlage 4").expect("annex")..];
-        assert!(annex.contains("| 2 | Sendinblue SAS"), "{annex}");
+        assert!(annex.contains("| 2 | **Sendinblue SAS**"), "{annex}");
         assert!(!annex.contains("Hetzner"), "{annex}");
         // this client, and no other client
         assert!(md.contains(&format!("**An:** {client}")), "{md}");

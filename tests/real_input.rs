@@ -161,20 +161,21 @@ fn hong_kong_and_rural_ireland_render_without_an_invented_postal_code() {
     assert_eq!(code, Some(0), "{err}");
     let stem = "address-hong-kong-no-postcode";
     let md = std::fs::read_to_string(output(dir.path(), stem, "md")).expect("md");
+    // Annex IV: the name, then street, town line and country on lines of their own.
     assert!(
-        md.contains("| 1 | Harbour Lights Outsourcing Limited, Unit 1203, 12/F, Tower 2, 33 Canton Road, Tsim Sha Tsui, Kowloon, Hong Kong, Hong Kong | "),
+        md.contains("| 1 | **Harbour Lights Outsourcing Limited**<br>Unit 1203, 12/F, Tower 2, 33 Canton Road, Tsim Sha Tsui, Kowloon<br>Hong Kong<br>Hong Kong | "),
         "{md}"
     );
     assert!(
         md.contains(
-            "| 2 | Ballyglen Print Services Ltd, Main Street, Ballyglen, County Mayo, Ireland | "
+            "| 2 | **Ballyglen Print Services Ltd**<br>Main Street<br>Ballyglen, County Mayo<br>Ireland | "
         ),
         "{md}"
     );
     let pdf = pdf_raw_words(&output(dir.path(), stem, "pdf"));
     for expected in [
-        "Harbour Lights Outsourcing Limited, Unit 1203, 12/F, Tower 2, 33 Canton Road, Tsim Sha Tsui, Kowloon, Hong Kong, Hong Kong",
-        "Ballyglen Print Services Ltd, Main Street, Ballyglen, County Mayo, Ireland",
+        "Harbour Lights Outsourcing Limited Unit 1203, 12/F, Tower 2, 33 Canton Road, Tsim Sha Tsui, Kowloon Hong Kong Hong Kong",
+        "Ballyglen Print Services Ltd Main Street Ballyglen, County Mayo Ireland",
     ] {
         assert!(pdf.contains(expected), "{expected}\n{pdf}");
     }
@@ -200,20 +201,63 @@ fn a_postal_code_stays_required_where_the_country_has_them() {
     );
 }
 
-/// The addresses of tests/fixtures/addresses/international.yaml, one line each, in the
-/// postal order of their countries.
-const INTERNATIONAL: [&str; 10] = [
+/// The parties of tests/fixtures/addresses/international.yaml with their addresses on one
+/// line, in the postal order of their countries (the block under the title, Annex I).
+const INTERNATIONAL_PARTIES: [&str; 2] = [
     "Brightwater Analytics GmbH, Speicherstadt 3, 20457 Hamburg, Germany",
     "Cascade Support Inc., 1200 Pine Street, Suite 400, Seattle, WA 98101, United States",
-    "Maple Hosting Ltd., 100 Queen Street, Ottawa ON K2P 1L4, Canada",
-    "Kingsway Mail Ltd, 1 Kingsway, London WC2B 6LH, United Kingdom",
-    "Liffey Print Ltd, Main Street, Ballyglen, County Mayo, Ireland",
-    "Rivoli Traduction SAS, 8 rue de la Paix, 75002 Paris, France",
-    "Grachten Data B.V., Damrak 1, 1012 LG Amsterdam, Netherlands",
-    "Nordlys Analys AB, Drottninggatan 1, 111 51 Stockholm, Sweden",
-    "Limmat Support AG, Bahnhofstrasse 1, 8001 Zürich, Switzerland",
-    "Harbour Lights Outsourcing Limited, Unit 1203, 12/F, Tower 2, 33 Canton Road, Tsim Sha Tsui, Kowloon, Hong Kong",
 ];
+
+/// Its subprocessors: name and address lines (street, town line, country), which Annex IV
+/// sets on lines of their own.
+const INTERNATIONAL: [(&str, [&str; 3]); 8] = [
+    (
+        "Maple Hosting Ltd.",
+        ["100 Queen Street", "Ottawa ON K2P 1L4", "Canada"],
+    ),
+    (
+        "Kingsway Mail Ltd",
+        ["1 Kingsway", "London WC2B 6LH", "United Kingdom"],
+    ),
+    (
+        "Liffey Print Ltd",
+        ["Main Street", "Ballyglen, County Mayo", "Ireland"],
+    ),
+    (
+        "Rivoli Traduction SAS",
+        ["8 rue de la Paix", "75002 Paris", "France"],
+    ),
+    (
+        "Grachten Data B.V.",
+        ["Damrak 1", "1012 LG Amsterdam", "Netherlands"],
+    ),
+    (
+        "Nordlys Analys AB",
+        ["Drottninggatan 1", "111 51 Stockholm", "Sweden"],
+    ),
+    (
+        "Limmat Support AG",
+        ["Bahnhofstrasse 1", "8001 Zürich", "Switzerland"],
+    ),
+    (
+        "Harbour Lights Outsourcing Limited",
+        [
+            "Unit 1203, 12/F, Tower 2, 33 Canton Road, Tsim Sha Tsui",
+            "Kowloon",
+            "Hong Kong",
+        ],
+    ),
+];
+
+/// A subprocessor as Annex IV's Markdown writes it: bold name, lines joined by `<br>`.
+fn annex_markdown((name, lines): &(&str, [&str; 3])) -> String {
+    format!("**{name}**<br>{}", lines.join("<br>"))
+}
+
+/// The same as the PDF's text has it, whitespace collapsed.
+fn annex_words((name, lines): &(&str, [&str; 3])) -> String {
+    format!("{name} {}", lines.join(" "))
+}
 
 #[test]
 fn addresses_follow_each_countrys_postal_order_in_markdown_and_pdf() {
@@ -221,8 +265,12 @@ fn addresses_follow_each_countrys_postal_order_in_markdown_and_pdf() {
     assert_eq!(code, Some(0), "{err}");
     let md = std::fs::read_to_string(output(dir.path(), "international", "md")).expect("md");
     // Markdown escapes punctuation only where it could be markup; these lines have none.
-    for line in INTERNATIONAL {
+    for line in INTERNATIONAL_PARTIES {
         assert!(md.contains(line), "Markdown lacks {line:?}\n{md}");
+    }
+    for sub in &INTERNATIONAL {
+        let line = annex_markdown(sub);
+        assert!(md.contains(&line), "Markdown lacks {line:?}\n{md}");
     }
     // The parties under the title and in Annex I use the same formatter.
     assert!(
@@ -230,8 +278,12 @@ fn addresses_follow_each_countrys_postal_order_in_markdown_and_pdf() {
         "{md}"
     );
     let pdf = pdf_raw_words(&output(dir.path(), "international", "pdf"));
-    for line in INTERNATIONAL {
+    for line in INTERNATIONAL_PARTIES {
         assert!(pdf.contains(line), "PDF lacks {line:?}\n{pdf}");
+    }
+    for sub in &INTERNATIONAL {
+        let line = annex_words(sub);
+        assert!(pdf.contains(&line), "PDF lacks {line:?}\n{pdf}");
     }
     // The Word document is made from the same assembled text.
     let docx = tempdir();
@@ -256,10 +308,17 @@ fn addresses_follow_each_countrys_postal_order_in_markdown_and_pdf() {
             }
         }
     }
-    for line in INTERNATIONAL {
+    for line in INTERNATIONAL_PARTIES {
         assert!(
             text.iter().any(|t| t.contains(line)),
             "DOCX lacks {line:?}\n{text:?}"
+        );
+    }
+    for (name, lines) in &INTERNATIONAL {
+        let cell = format!("{name}\n{}", lines.join("\n"));
+        assert!(
+            text.iter().any(|t| t.contains(&cell)),
+            "DOCX lacks {cell:?}\n{text:?}"
         );
     }
 }
@@ -274,7 +333,7 @@ fn german_addresses_keep_the_german_order_in_a_german_contract() {
     let md = std::fs::read_to_string(dir.path().join("out/intl-de.md")).expect("md");
     for line in [
         "Brightwater Analytics GmbH, Speicherstadt 3, 20457 Hamburg, Deutschland",
-        "Limmat Support AG, Bahnhofstrasse 1, 8001 Zürich, Schweiz",
+        "**Limmat Support AG**<br>Bahnhofstrasse 1<br>8001 Zürich<br>Schweiz",
         "Cascade Support Inc., 1200 Pine Street, Suite 400, Seattle, WA 98101, Vereinigte Staaten",
     ] {
         assert!(md.contains(line), "{line}\n{md}");

@@ -161,6 +161,24 @@ fn cell_markdown(spans: &[Span]) -> String {
     spans.iter().map(span_markdown).collect()
 }
 
+/// A table cell: its line breaks (`<br>` in the clause) stay `<br>`, the one line break a
+/// Markdown table cell can hold.
+fn row_cell_markdown(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for s in spans {
+        for (i, part) in s.text.split('\n').enumerate() {
+            if i > 0 {
+                out.push_str("<br>");
+            }
+            out.push_str(&span_markdown(&Span {
+                text: part.to_string(),
+                ..s.clone()
+            }));
+        }
+    }
+    out
+}
+
 /// Blocks as Markdown; changes marked `{+…+}` and `[-…-]`.
 pub fn blocks_markdown(blocks: &[Block]) -> String {
     let mut md = String::new();
@@ -180,7 +198,12 @@ pub fn blocks_markdown(blocks: &[Block]) -> String {
         match b.kind {
             BlockKind::Row { columns, .. } => {
                 let cells: Vec<String> = (0..columns)
-                    .map(|i| b.cells.get(i).map(|c| cell_markdown(c)).unwrap_or_default())
+                    .map(|i| {
+                        b.cells
+                            .get(i)
+                            .map(|c| row_cell_markdown(c))
+                            .unwrap_or_default()
+                    })
                     .collect();
                 md.push_str(&format!("| {} |\n", cells.join(" | ")));
                 if !in_table {
@@ -208,7 +231,13 @@ pub fn blocks_markdown(blocks: &[Block]) -> String {
 }
 
 fn span_typst(s: &Span) -> String {
-    let text = escape::typst_markup(&s.text.replace('\n', " "));
+    // A line break (`<br>` in a table cell, a kept line of a text) stays one.
+    let text = s
+        .text
+        .split('\n')
+        .map(escape::typst_markup)
+        .collect::<Vec<_>>()
+        .join("#linebreak()");
     if text.trim().is_empty() {
         return text;
     }

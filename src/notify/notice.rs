@@ -199,7 +199,7 @@ pub fn build(
     Ok(Notice {
         kind,
         lang,
-        markdown: tidy(&md),
+        markdown: tidy(&crate::typography::strip_marks(&md)),
         date,
         deadline,
         footer,

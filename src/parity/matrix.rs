@@ -403,8 +403,8 @@ pub(super) const LEVERS: &[Lever] = &[
         c.subprocessors.authorisation = Authorisation::General
     }),
     ("no subprocessors", |c| c.subprocessors.list.clear()),
-    ("one subprocessor in the EEA", |c| {
-        c.subprocessors.list = vec![sub("Rechenzentrum GmbH", "DE", &["DE"], None)]
+    ("one subprocessor in two EEA countries", |c| {
+        c.subprocessors.list = vec![sub("Rechenzentrum GmbH", "DE", &["DE", "FI"], None)]
     }),
     ("subprocessors: SCC, DPF, adequacy, map", |c| {
         c.subprocessors.list = vec![

@@ -47,6 +47,7 @@ pub fn assemble(r: &Record, lib: &Library) -> Result<Document, Error> {
         controller: String::new(),
         processor: processors.join("; "),
         parties_intro: Vec::new(),
+        parties_intro_marked: Vec::new(),
         sections: crate::toms::sections(&body),
         signatures_title: String::new(),
         signatures_intro: String::new(),

@@ -56,19 +56,21 @@ pub fn document_pdf(input: &DocumentInput<'_>) -> Result<Pdf, Error> {
         .as_ref()
         .map_err(|e| Error::Internal(format!("typst engine: {e}")))?;
     let doc = input.document;
-    let mut body = String::new();
+    // Values set by kind and citations bound, as in the contract (see `markup`).
+    let mut body = String::from(super::markup::PRELUDE);
+    let bind = crate::typography::bind_citations;
     for s in &doc.sections {
         let title = if s.number.is_empty() {
-            crate::escape::typst_markup(&s.title)
+            crate::escape::typst_markup(&bind(&s.title))
         } else {
             format!(
                 "{} #h(0.4em) {}",
-                crate::escape::typst_markup(&s.number),
-                crate::escape::typst_markup(&s.title)
+                crate::escape::typst_markup(&bind(&s.number)),
+                crate::escape::typst_markup(&bind(&s.title))
             )
         };
         body.push_str(&format!("#heading(level: 2)[{title}]\n\n"));
-        body.push_str(&to_typst(&s.body));
+        body.push_str(&to_typst(&s.marked));
     }
     let (fingerprint, fingerprint_short) = match input.fingerprint {
         Some(f) => (f.full.clone(), f.short.clone()),

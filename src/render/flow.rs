@@ -436,6 +436,9 @@ pub fn markdown(md: &str, out: &mut Vec<Block>) {
                 }
                 _ => {}
             },
+            // The one piece of HTML a clause may use: a line break in a table cell (values
+            // cannot produce it, their `<` is escaped).
+            Event::InlineHtml(t) if super::markup::is_line_break(&t) => w.text("\n"),
             Event::Text(t)
             | Event::Code(t)
             | Event::Html(t)

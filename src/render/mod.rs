@@ -21,6 +21,7 @@ pub use markup::to_typst;
 use crate::assemble::Document;
 use crate::clauses::Kind;
 use crate::model::{Contract, Date};
+use crate::typography::{bind_citations, runs};
 use crate::{Error, Lang};
 
 /// dpagen's version, part of every fingerprint.
@@ -79,15 +80,15 @@ pub struct RenderInput<'a> {
 
 /// The typst source of the clause and annex parts of a document.
 pub fn typst_parts(doc: &Document) -> (String, String) {
-    let mut clauses = String::new();
-    let mut annexes = String::new();
+    let mut clauses = String::from(markup::PRELUDE);
+    let mut annexes = String::from(markup::PRELUDE);
     for s in &doc.sections {
         let heading = format!(
             "#heading(level: 2)[{} #h(0.4em) {}]\n\n",
-            crate::escape::typst_markup(&s.number),
-            crate::escape::typst_markup(&s.title)
+            crate::escape::typst_markup(&bind_citations(&s.number)),
+            crate::escape::typst_markup(&bind_citations(&s.title))
         );
-        let body = to_typst(&s.body);
+        let body = to_typst(&s.marked);
         match s.kind {
             Kind::Clause | Kind::Part => {
                 clauses.push_str(&heading);
@@ -121,19 +122,19 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
     let data = json!({
         "lang": c.language.code(),
         "title": doc.title,
-        "subtitle": doc.subtitle,
+        "subtitle": bind_citations(&doc.subtitle),
         "id": doc.id,
         "processor": doc.processor,
         "subject": format!("{} – {} / {}", doc.subtitle, doc.controller, doc.processor),
         "keywords": keywords,
-        "parties_intro": doc.parties_intro,
+        "parties_intro": doc.parties_intro_marked.iter().map(|l| runs_json(l)).collect::<Vec<_>>(),
         "signatures_title": doc.signatures_title,
-        "signatures_intro": doc.signatures_intro,
+        "signatures_intro": bind_citations(&doc.signatures_intro),
         "signatures": doc.signatures,
         "labels": doc.labels,
         "fingerprint": fp.full,
         "fingerprint_short": fp.short,
-        "fingerprint_note": note,
+        "fingerprint_note": bind_citations(&note),
         "attachment_description": attachment,
     });
     let date = document_date(c);
@@ -160,8 +161,16 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
     info.description =
         Some(format!("{} – {} / {}", doc.subtitle, doc.controller, doc.processor).into());
     info.keywords = keywords.iter().map(|k| k.as_str().into()).collect();
-    let fields = sigfields::locate(&document);
-    if fields.len() != doc.signatures.len() {
+    // The layout places the fields row by row (controller left, processor right); the
+    // form lists them in the order of the signatories in the contract.
+    let mut fields = sigfields::locate(&document);
+    let rank = |name: &str| doc.signatures.iter().position(|s| s.field == name);
+    fields.sort_by_key(|f| rank(&f.name));
+    let all_placed = doc
+        .signatures
+        .iter()
+        .all(|s| fields.iter().filter(|f| f.name == s.field).count() == 1);
+    if fields.len() != doc.signatures.len() || !all_placed {
         return Err(Error::Internal(format!(
             "{} signature boxes laid out for {} signatories",
             fields.len(),
@@ -187,6 +196,15 @@ pub fn pdf(input: &RenderInput<'_>) -> Result<Pdf, Error> {
         fields: fields.into_iter().map(|f| f.name).collect(),
         pages,
     })
+}
+
+/// Marked text for the page layout: `[kind, text]` pairs, kind `""` for plain text, with
+/// citations bound (the template's `runs` sets them).
+fn runs_json(marked: &str) -> serde_json::Value {
+    runs(&bind_citations(marked))
+        .into_iter()
+        .map(|r| json!([r.kind.map(|k| k.id()).unwrap_or(""), r.text]))
+        .collect()
 }
 
 /// Lays out an amendment (`dpa diff`) with `templates/redline.typ`: `body` is Typst markup

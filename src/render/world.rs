@@ -17,6 +17,8 @@ pub(crate) struct Engine {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: Source,
+    /// `templates/typeset.typ`: how values of each kind are set, imported by the others.
+    typeset: Source,
     /// `templates/document.typ`: the TOM document and the record.
     document: Source,
     /// `templates/redline.typ`, the main file of `dpa diff`'s PDF.
@@ -26,6 +28,7 @@ pub(crate) struct Engine {
 /// The fixed virtual files of a document.
 pub(crate) struct Ids {
     pub(crate) main: FileId,
+    pub(crate) typeset: FileId,
     pub(crate) document: FileId,
     pub(crate) attachment: FileId,
     pub(crate) redline: FileId,
@@ -49,6 +52,7 @@ fn unreachable_path(path: &str) -> VirtualPath {
 /// File ids are interned for the life of the process: use the same few for every document.
 pub(crate) static IDS: LazyLock<Ids> = LazyLock::new(|| Ids {
     main: id("/main.typ"),
+    typeset: id("/typeset.typ"),
     document: id("/document.typ"),
     attachment: id("/attachment"),
     redline: id("/redline.typ"),
@@ -80,6 +84,7 @@ impl Engine {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             main: Source::new(IDS.main, template("contract.typ")?),
+            typeset: Source::new(IDS.typeset, template("typeset.typ")?),
             document: Source::new(IDS.document, template("document.typ")?),
             redline: Source::new(IDS.redline, template("redline.typ")?),
         })
@@ -115,6 +120,8 @@ impl World for DocWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == IDS.main && self.main == IDS.main {
             Ok(self.engine.main.clone())
+        } else if id == IDS.typeset {
+            Ok(self.engine.typeset.clone())
         } else if id == IDS.redline && self.main == IDS.redline {
             Ok(self.engine.redline.clone())
         } else if id == IDS.document && self.main == IDS.document {
